@@ -1,0 +1,72 @@
+import pg from "pg";
+import type { Db, Sql } from "./db.ts";
+
+// Postgres returns bigint (int8) as text to avoid precision loss; our counters and sequences fit
+// in a double, and a number is what every caller wants.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/**
+ * A pooled node-postgres database.
+ *
+ * @example
+ * const db = createPgDb({ url: "postgres://localhost/signpost" });
+ * await db.query("select 1");
+ */
+export function createPgDb(opts: { url: string; max?: number; applicationName?: string }): Db {
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.max ?? 10,
+    application_name: opts.applicationName ?? "signpost",
+  });
+  // A connection dropped by the server (restart, pg_terminate_backend) must not crash the process:
+  // the pool discards it and the next query opens a new one.
+  pool.on("error", () => undefined);
+
+  const query: Sql["query"] = async (text, params) => {
+    const r = await pool.query(text, params as unknown[]);
+    return { rows: r.rows as never[], rowCount: r.rowCount ?? 0 };
+  };
+
+  return {
+    kind: "postgres",
+    query,
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query("BEGIN");
+        const tx: Sql = {
+          query: async (text, params) => {
+            const r = await client.query(text, params as unknown[]);
+            return { rows: r.rows as never[], rowCount: r.rowCount ?? 0 };
+          },
+          exec: async (text) => {
+            await client.query(text);
+          },
+        };
+        const result = await work(tx);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    async ping() {
+      try {
+        await pool.query("select 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,50 @@
+import type { TIdentity, TRole } from "@signpost/contracts";
+
+/** What a resource looks like to the policy: whose workspace, which customer org, who asked for it. */
+export interface ResourceScope {
+  workspaceId: string;
+  orgId: string | null;
+  ownerId?: string | null;
+}
+
+export type Action =
+  | "ticket.create"
+  | "ticket.read"
+  | "ticket.list"
+  | "ticket.resolve"
+  | "notification.read"
+  | "kb.article.read"
+  | "kb.article.write";
+
+/**
+ * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
+ * their own organization by `can`.
+ */
+const grants: Record<Action, readonly TRole[]> = {
+  "ticket.create": ["customer", "agent", "admin"],
+  "ticket.read": ["customer", "agent", "admin"],
+  "ticket.list": ["customer", "agent", "admin"],
+  "ticket.resolve": ["agent", "admin"],
+  "notification.read": ["customer", "agent", "kb_editor", "admin"],
+  "kb.article.read": ["customer", "agent", "kb_editor", "admin"],
+  "kb.article.write": ["kb_editor", "admin"],
+};
+
+export type Decision = "allow" | "forbidden" | "not_found";
+
+/**
+ * Decides whether `who` may do `action` on a resource. Another workspace's or (for customers)
+ * another organization's resource is `not_found`, so its existence never leaks; a visible resource
+ * with a role that may not act is `forbidden`.
+ *
+ * @example
+ * decide(customer, "ticket.read", { workspaceId, orgId: otherOrg }) // "not_found"
+ */
+export function decide(who: TIdentity, action: Action, resource?: ResourceScope): Decision {
+  if (resource) {
+    if (resource.workspaceId !== who.workspaceId) return "not_found";
+    const staff = who.roles.some((r) => r !== "customer");
+    if (!staff && (who.orgId === null || resource.orgId !== who.orgId)) return "not_found";
+  }
+  return who.roles.some((r) => grants[action].includes(r)) ? "allow" : "forbidden";
+}

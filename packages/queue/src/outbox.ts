@@ -1,0 +1,107 @@
+import type { DomainEvent } from "@signpost/contracts";
+import { queuesFor } from "@signpost/contracts";
+import type { Db, Sql } from "@signpost/db";
+import type { Transport } from "./transport.ts";
+import type { Logger } from "./logger.ts";
+
+/**
+ * Records `event` in the service's outbox. Call it with the transaction that makes the change the
+ * event describes: both commit or neither does.
+ */
+export async function appendToOutbox(tx: Sql, schema: string, event: DomainEvent): Promise<void> {
+  await tx.query(`insert into ${schema}.outbox (id, type, envelope) values ($1, $2, $3)`, [
+    event.id,
+    event.type,
+    JSON.stringify(event),
+  ]);
+}
+
+export interface OutboxRelay {
+  /** Publish now rather than at the next poll (call after committing an event). */
+  kick(): void;
+  /** Publishes whatever is pending; returns how many events it published. */
+  flush(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const batchSize = 100;
+const leaseSeconds = 30;
+
+/**
+ * Moves committed outbox rows to each subscribing service's queue and marks them published.
+ * Rows are leased with SKIP LOCKED so several replicas can relay at once without double work; a
+ * crash between publishing and marking re-publishes the row, which the job id and the consumers'
+ * inbox turn into a no-op.
+ */
+export function startOutboxRelay(opts: {
+  db: Db;
+  schema: string;
+  transport: Transport;
+  logger: Logger;
+  pollMs?: number;
+}): OutboxRelay {
+  const { db, schema, transport, logger } = opts;
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  let again = false;
+
+  async function relayOnce(): Promise<number> {
+    const { rows } = await db.query<{ seq: number; id: string; type: string; envelope: unknown }>(
+      `update ${schema}.outbox set claimed_until = now() + make_interval(secs => ${leaseSeconds})
+        where seq in (
+          select seq from ${schema}.outbox
+           where published_at is null and (claimed_until is null or claimed_until < now())
+           order by seq limit ${batchSize}
+           for update skip locked)
+        returning seq, id, type, envelope`,
+    );
+    rows.sort((a, b) => a.seq - b.seq);
+    for (const row of rows) {
+      for (const queue of queuesFor(row.type)) {
+        await transport.enqueue(queue, { id: row.id, name: row.type, data: row.envelope });
+      }
+      await db.query(`update ${schema}.outbox set published_at = now() where seq = $1`, [row.seq]);
+    }
+    return rows.length;
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await relayOnce();
+      total += n;
+      if (n < batchSize) return total;
+    }
+  }
+
+  function flush(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drain()
+      .catch((error: unknown) => {
+        logger.warn({ err: error, schema }, "outbox relay pass failed; will retry");
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (again && !stopped) {
+          again = false;
+          void flush();
+        }
+      });
+    return running;
+  }
+
+  const timer = setInterval(() => void flush(), opts.pollMs ?? 500);
+  return {
+    kick: () => void flush(),
+    flush,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

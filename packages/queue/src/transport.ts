@@ -1,0 +1,54 @@
+/** One unit of work on a queue. `id` makes enqueueing idempotent: the same id twice is one job. */
+export interface Job {
+  id: string;
+  name: string;
+  data: unknown;
+}
+
+export interface EnqueueOptions {
+  /** Run no sooner than this many milliseconds from now (timers: SLA, auto-close). */
+  delayMs?: number;
+  /** Total tries before the job is dead-lettered. */
+  attempts?: number;
+  /** First retry delay; each later retry doubles it. */
+  backoffMs?: number;
+}
+
+export interface RunningJob extends Job {
+  /** 1 on the first try. */
+  attempt: number;
+}
+
+export type JobHandler = (job: RunningJob) => Promise<void>;
+
+export interface DeadLetter extends Job {
+  attempts: number;
+  error: string;
+}
+
+/**
+ * Throw from a handler when retrying cannot help (a malformed or unknown message): the job goes
+ * straight to the dead-letter place instead of burning its retries.
+ */
+export class PermanentJobError extends Error {
+  override name = "PermanentJobError";
+}
+
+/** A durable queue. Two implementations: BullMQ on Redis, and an embedded one on the database. */
+export interface Transport {
+  readonly kind: "bullmq" | "embedded";
+  enqueue(queue: string, job: Job, options?: EnqueueOptions): Promise<void>;
+  /** Removes a job that has not started yet (a timer that no longer applies). */
+  cancel(queue: string, jobId: string): Promise<void>;
+  /** Starts handling `queue`'s jobs in this process. */
+  consume(queue: string, handler: JobHandler, options?: { concurrency?: number }): void;
+  /** Jobs that exhausted their retries or failed permanently, newest first. */
+  deadLetters(queue: string, limit?: number): Promise<DeadLetter[]>;
+  /** Jobs waiting or delayed (not yet handled). */
+  pendingCount(queue: string): Promise<number>;
+  /** Stops taking jobs, lets running ones finish, and releases connections. */
+  close(): Promise<void>;
+}
+
+export const defaultAttempts = 8;
+export const defaultBackoffMs = 500;

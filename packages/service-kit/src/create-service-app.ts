@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { trpcServer } from "@hono/trpc-server";
+import type { AnyTRPCRouter } from "@trpc/server";
+import { AppError, httpStatusOf, type ErrorBody } from "@signpost/contracts";
+import type { Logger } from "pino";
+import type { IdentityVerifier } from "./identity-token.ts";
+import type { RequestContext } from "./trpc.ts";
+
+export interface ServiceAppVariables {
+  requestId: string;
+  identity: RequestContext["identity"];
+}
+export type ServiceEnv = { Variables: ServiceAppVariables };
+
+const maxBodyBytes = 1024 * 1024;
+
+/**
+ * A service's HTTP face: request ids, identity from the gateway's signed token, `/healthz`,
+ * `/readyz`, the tRPC router under `/trpc`, a body cap and the one error handler.
+ */
+export function createServiceApp(opts: {
+  name: string;
+  router: AnyTRPCRouter;
+  verifyIdentity: IdentityVerifier;
+  ready: () => Promise<boolean>;
+  logger: Logger;
+}): Hono<ServiceEnv> {
+  const app = new Hono<ServiceEnv>();
+
+  app.use(async (c, next) => {
+    const requestId = c.req.header("x-request-id")?.slice(0, 128) || randomUUID();
+    c.set("requestId", requestId);
+    c.header("x-request-id", requestId);
+    const auth = c.req.header("authorization");
+    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : undefined;
+    c.set("identity", token ? await opts.verifyIdentity(token) : null);
+    await next();
+  });
+
+  app.get("/healthz", (c) => c.json({ status: "ok", service: opts.name }));
+  app.get("/readyz", async (c) => {
+    const ok = await opts.ready().catch(() => false);
+    return c.json({ status: ok ? "ready" : "not ready", service: opts.name }, ok ? 200 : 503);
+  });
+
+  app.use(
+    "/trpc/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new AppError("PAYLOAD_TOO_LARGE", `Request body exceeds ${maxBodyBytes} bytes`);
+      },
+    }),
+    trpcServer({
+      endpoint: "/trpc",
+      router: opts.router,
+      createContext: (_req, c): RequestContext => ({
+        identity: c.get("identity") as RequestContext["identity"],
+        requestId: c.get("requestId") as string,
+      }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          opts.logger.error({ err: error.cause ?? error, path }, "procedure failed");
+        }
+      },
+    }),
+  );
+
+  app.notFound((c) =>
+    c.json<ErrorBody>(
+      { error: { code: "NOT_FOUND", message: `No route for ${c.req.method} ${c.req.path}`, requestId: c.get("requestId") } },
+      404,
+    ),
+  );
+  app.onError((error, c) => errorResponse(error, c.get("requestId"), opts.logger));
+  return app;
+}
+
+/** The one error handler: `{ error: { code, message, requestId } }`, never a stack trace. */
+export function errorResponse(error: unknown, requestId: string | undefined, logger: Logger) {
+  if (error instanceof AppError) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, requestId, details: error.details } } satisfies ErrorBody,
+      { status: httpStatusOf(error.code) },
+    );
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 401 ? "UNAUTHORIZED" : "BAD_REQUEST";
+    return Response.json(
+      { error: { code, message: error.message || "Bad request", requestId } } satisfies ErrorBody,
+      { status },
+    );
+  }
+  logger.error({ err: error, requestId }, "unhandled error");
+  return Response.json(
+    { error: { code: "INTERNAL", message: "Internal error", requestId } } satisfies ErrorBody,
+    { status: 500 },
+  );
+}

@@ -1,0 +1,96 @@
+import type { AnyTRPCRouter } from "@trpc/server";
+import type { Hono } from "hono";
+import type { ServiceName } from "@signpost/contracts";
+import { loadSqlMigrations, migrate, type Db } from "@signpost/db";
+import {
+  consumeEvents,
+  messagingMigration,
+  startOutboxRelay,
+  type EventHandlers,
+  type OutboxRelay,
+  type Transport,
+} from "@signpost/queue";
+import type { Logger } from "pino";
+import { createServiceApp, type ServiceEnv } from "./create-service-app.ts";
+import type { IdentityVerifier } from "./identity-token.ts";
+
+/** What a deployment hands every service: where its data and queues are, and how to trust callers. */
+export interface ServiceRuntime {
+  db: Db;
+  transport: Transport;
+  logger: Logger;
+  verifyIdentity: IdentityVerifier;
+  /**
+   * Which parts run in this process. A replica may serve HTTP only, or run the relay and consumers
+   * only; all run by default.
+   */
+  roles?: { relay?: boolean; consumers?: boolean };
+}
+
+export interface Service {
+  name: ServiceName;
+  app: Hono<ServiceEnv>;
+  /** Applies pending migrations; returns their ids. */
+  migrate(): Promise<string[]>;
+  /** Starts the outbox relay and the event consumers. */
+  start(): void;
+  /** Drains: stops relaying and consuming after the work in hand. Does not close db or transport. */
+  stop(): Promise<void>;
+  /** Publishes the outbox now (tests and shutdown use it). */
+  flushOutbox(): Promise<number>;
+}
+
+/**
+ * Wires one service: its migrations (after the shared outbox/inbox), its HTTP app, its outbox
+ * relay and its event consumers.
+ */
+export function createService(
+  rt: ServiceRuntime,
+  spec: {
+    name: ServiceName;
+    schema: string;
+    migrationsDir: string;
+    router: (kickRelay: () => void) => AnyTRPCRouter;
+    handlers?: EventHandlers;
+  },
+): Service {
+  const logger = rt.logger.child({ service: spec.name });
+  let relay: OutboxRelay | undefined;
+  const kickRelay = () => relay?.kick();
+  const app = createServiceApp({
+    name: spec.name,
+    router: spec.router(kickRelay),
+    verifyIdentity: rt.verifyIdentity,
+    ready: () => rt.db.ping(),
+    logger,
+  });
+  return {
+    name: spec.name,
+    app,
+    async migrate() {
+      const files = await loadSqlMigrations(spec.migrationsDir);
+      const applied = await migrate(rt.db, spec.schema, [messagingMigration, ...files]);
+      if (applied.length) logger.info({ applied }, "migrations applied");
+      return applied;
+    },
+    start() {
+      if (rt.roles?.relay !== false) {
+        relay = startOutboxRelay({ db: rt.db, schema: spec.schema, transport: rt.transport, logger });
+      }
+      if (rt.roles?.consumers !== false && spec.handlers) {
+        consumeEvents({
+          service: spec.name,
+          schema: spec.schema,
+          db: rt.db,
+          transport: rt.transport,
+          handlers: spec.handlers,
+          logger,
+        });
+      }
+    },
+    async stop() {
+      await relay?.stop();
+    },
+    flushOutbox: async () => (relay ? relay.flush() : 0),
+  };
+}

@@ -1,0 +1,45 @@
+import { serve, type ServerType } from "@hono/node-server";
+import type { Logger } from "pino";
+
+interface Fetchable {
+  fetch: (request: Request) => Response | Promise<Response>;
+}
+
+/** Listens on `port`; resolves with a function that stops accepting and waits for open requests. */
+export function listen(app: Fetchable, port: number, host = "0.0.0.0") {
+  return new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
+    const server: ServerType = serve({ fetch: app.fetch, port, hostname: host }, (info) =>
+      resolve({
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // Idle keep-alive sockets would hold close() open until they time out.
+            if ("closeIdleConnections" in server) server.closeIdleConnections();
+          }),
+      }),
+    );
+  });
+}
+
+/**
+ * Runs `stop` once on SIGTERM or SIGINT (drain: stop taking work, finish what is running), then
+ * exits. A second signal exits at once.
+ */
+export function onShutdown(logger: Logger, stop: () => Promise<void>) {
+  let stopping = false;
+  const handle = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, "draining");
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", handle);
+  process.once("SIGINT", handle);
+}

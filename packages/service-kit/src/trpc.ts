@@ -1,0 +1,46 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import { AppError, type TIdentity } from "@signpost/contracts";
+import { trpcCodeOf } from "./error-table.ts";
+
+// A type (not an interface) so it satisfies tRPC-Hono's Record<string, unknown> context.
+export type RequestContext = {
+  identity: TIdentity | null;
+  requestId: string;
+};
+
+const t = initTRPC.context<RequestContext>().create({
+  errorFormatter({ shape, error, ctx }) {
+    // Internal errors are logged by the app; the client gets a message that reveals nothing.
+    const internal = error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof AppError);
+    return {
+      ...shape,
+      message: internal ? "Internal error" : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        requestId: ctx?.requestId,
+        issues: error.cause instanceof ZodError ? error.cause.issues : undefined,
+      },
+    };
+  },
+});
+
+/** Turns domain errors into tRPC errors so every procedure answers with the same model. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Requires a verified identity: 401 otherwise. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.identity) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { ...ctx, identity: ctx.identity } });
+});

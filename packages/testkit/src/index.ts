@@ -1,0 +1,4 @@
+export { describeWithInfra, freshDatabase, uniqueSuffix, type Infra } from "./infra.ts";
+export { testEnv } from "./env.ts";
+export { waitFor } from "./wait-for.ts";
+export { testWorkspace } from "./people.ts";

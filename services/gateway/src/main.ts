@@ -1,0 +1,26 @@
+import { ConfigError } from "@signpost/config";
+import { createLogger, onShutdown } from "@signpost/service-kit";
+import { demoPeople } from "./demo/demo-people.ts";
+import { loadEnv } from "./env.ts";
+import { startGateway } from "./start-gateway.ts";
+
+try {
+  const env = loadEnv();
+  const logger = createLogger("gateway", env.LOG_LEVEL);
+  const gateway = await startGateway(env, logger);
+  if (process.argv[2] === "migrate") {
+    await gateway.stop();
+  } else {
+    onShutdown(logger, () => gateway.stop());
+    const people = Object.values(demoPeople)
+      .map((p) => `  ${p.roles.join("+").padEnd(12)} ${p.name}`)
+      .join("\n");
+    console.log(
+      `\nSignpost is listening on ${gateway.url} (${gateway.mode} mode)\n` +
+        (env.SEED_DEMO ? `Demo people:\n${people}\n` : ""),
+    );
+  }
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,80 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { createKbService } from "@signpost/kb";
+import { createNotificationService } from "@signpost/notification";
+import { createTicketService } from "@signpost/ticket";
+import { createPgDb, createPgliteDb, type Db } from "@signpost/db";
+import { createBullmqTransport, createEmbeddedTransport, type Transport } from "@signpost/queue";
+import {
+  generateIdentityKeys,
+  identitySigner,
+  identityVerifier,
+  type Logger,
+  type Service,
+} from "@signpost/service-kit";
+import type { ServiceName } from "@signpost/contracts";
+import type { JWK } from "jose";
+import type { GatewayEnv } from "../env.ts";
+import type { Upstream } from "../gateway-app.ts";
+
+export interface InProcessRuntime {
+  db: Db;
+  transport: Transport;
+  services: Record<ServiceName, Service>;
+  upstreams: Record<ServiceName, Upstream>;
+  signIdentity: Awaited<ReturnType<typeof identitySigner>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * All three services in this process: on PGlite and the embedded queue when nothing is configured,
+ * on Postgres and/or Redis when their URLs are set.
+ */
+export async function startInProcess(env: GatewayEnv, logger: Logger): Promise<InProcessRuntime> {
+  let db: Db;
+  if (env.DATABASE_URL) {
+    db = createPgDb({ url: env.DATABASE_URL, applicationName: "signpost-all-in-one" });
+  } else {
+    await mkdir(env.DATA_DIR, { recursive: true });
+    db = await createPgliteDb({ dataDir: join(env.DATA_DIR, "pglite") });
+  }
+  const transport = env.REDIS_URL
+    ? createBullmqTransport({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX })
+    : await createEmbeddedTransport({ db });
+
+  // Identities never leave this process here, so a key pair per start is enough.
+  const keys = env.IDENTITY_PRIVATE_KEY
+    ? { privateJwk: env.IDENTITY_PRIVATE_KEY as JWK, publicJwk: publicPart(env.IDENTITY_PRIVATE_KEY) }
+    : await generateIdentityKeys();
+  const rt = { db, transport, logger, verifyIdentity: await identityVerifier(keys.publicJwk) };
+  const services: Record<ServiceName, Service> = {
+    ticket: createTicketService(rt),
+    kb: createKbService(rt),
+    notification: createNotificationService(rt),
+  };
+  for (const s of Object.values(services)) await s.migrate();
+  for (const s of Object.values(services)) s.start();
+
+  const upstreams = Object.fromEntries(
+    Object.entries(services).map(([name, s]) => [name, async (r: Request) => s.app.fetch(r)]),
+  ) as Record<ServiceName, Upstream>;
+
+  return {
+    db,
+    transport,
+    services,
+    upstreams,
+    signIdentity: await identitySigner(keys.privateJwk),
+    async stop() {
+      for (const s of Object.values(services)) await s.stop();
+      await transport.close();
+      await db.close();
+    },
+  };
+}
+
+/** The public half of an OKP private JWK. */
+export function publicPart(jwk: JWK): JWK {
+  const { d: _private, ...rest } = jwk;
+  return rest;
+}

@@ -1,0 +1,62 @@
+import { fileURLToPath } from "node:url";
+import { createPgDb, loadSqlMigrations, migrate, type Db } from "@signpost/db";
+import { createLogger, identitySigner, listen, type Logger } from "@signpost/service-kit";
+import type { JWK } from "jose";
+import { seedDemo } from "./demo/seed-demo.ts";
+import type { GatewayEnv } from "./env.ts";
+import { createGatewayApp, type Upstream } from "./gateway-app.ts";
+import { startInProcess } from "./runtime/in-process.ts";
+import { remoteUpstreams } from "./runtime/remote.ts";
+import type { ServiceName } from "@signpost/contracts";
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  mode: "embedded" | "in-process" | "proxy";
+  db: Db | undefined;
+  stop(): Promise<void>;
+}
+
+const migrationsDir = fileURLToPath(new URL("../migrations", import.meta.url));
+
+/**
+ * Starts Signpost's front door: either with every service in this process (embedded PGlite by
+ * default), or in front of services running as their own processes.
+ */
+export async function startGateway(env: GatewayEnv, logger: Logger = createLogger("gateway", env.LOG_LEVEL)): Promise<RunningGateway> {
+  const proxy =
+    env.TICKET_URL && env.KB_URL && env.NOTIFICATION_URL
+      ? { ticket: env.TICKET_URL, kb: env.KB_URL, notification: env.NOTIFICATION_URL }
+      : undefined;
+  let upstreams: Record<ServiceName, Upstream>;
+  let db: Db | undefined;
+  let signIdentity: Awaited<ReturnType<typeof identitySigner>>;
+  let stopRuntime = async () => {};
+  if (proxy) {
+    upstreams = remoteUpstreams(proxy);
+    db = env.DATABASE_URL ? createPgDb({ url: env.DATABASE_URL, applicationName: "signpost-gateway" }) : undefined;
+    signIdentity = await identitySigner(env.IDENTITY_PRIVATE_KEY as JWK);
+    stopRuntime = async () => db?.close();
+  } else {
+    const rt = await startInProcess(env, logger);
+    ({ upstreams, db, signIdentity } = rt);
+    stopRuntime = () => rt.stop();
+  }
+  if (db) await migrate(db, "gateway", await loadSqlMigrations(migrationsDir));
+
+  const app = createGatewayApp({ upstreams, webDist: env.WEB_DIST, logger });
+  if (db && env.SEED_DEMO) {
+    await seedDemo({ db, fetch: async (r) => app.fetch(r), signIdentity, logger });
+  }
+  const server = await listen(app, env.PORT, env.HOST);
+  return {
+    url: `http://localhost:${server.port}`,
+    port: server.port,
+    mode: proxy ? "proxy" : env.DATABASE_URL ? "in-process" : "embedded",
+    db,
+    async stop() {
+      await server.close();
+      await stopRuntime();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { createKbService } from "./service.ts";
+export type { KbRouter } from "./router.ts";

@@ -1,0 +1,2 @@
+/** The Postgres schema this service owns; no other service reads it. */
+export const schema = "kb";

@@ -1,0 +1,2 @@
+export { createNotificationService } from "./service.ts";
+export type { NotificationRouter } from "./router.ts";

@@ -1,0 +1,2 @@
+export { createTicketService } from "./service.ts";
+export type { TicketRouter } from "./router.ts";

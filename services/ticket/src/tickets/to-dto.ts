@@ -1,0 +1,5 @@
+import type { TTicket } from "@signpost/contracts";
+import type { StoredTicket } from "./ticket-repository.ts";
+
+/** Drops storage-only fields so a raw row never reaches a client. */
+export const toTicketDto = ({ workspaceId: _ignored, ...ticket }: StoredTicket): TTicket => ticket;

@@ -1,0 +1,123 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEnv, startGateway, type RunningGateway } from "@signpost/gateway";
+import { generateIdentityKeys, identitySigner } from "@signpost/service-kit";
+import { describeWithInfra, freshDatabase, testWorkspace, uniqueSuffix, waitFor } from "@signpost/testkit";
+import { clientsAs, codeOf, type Sign } from "../support/clients.ts";
+
+/**
+ * The walking skeleton: a ticket created through the API emits ticket.created, the notification
+ * service records it for the agents, and a resolution reaches the KB service's indexing queue.
+ */
+function skeletonFlow(mode: string, envFor: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }>) {
+  describe(`the skeleton flow (${mode})`, () => {
+    let gw: RunningGateway;
+    let sign: Sign;
+    let cleanup: () => Promise<void>;
+    const ws = testWorkspace();
+
+    beforeAll(async () => {
+      const keys = await generateIdentityKeys();
+      sign = await identitySigner(keys.privateJwk);
+      const made = await envFor();
+      cleanup = made.cleanup;
+      gw = await startGateway(
+        loadEnv({
+          ...made.env,
+          PORT: "0",
+          LOG_LEVEL: "warn",
+          SEED_DEMO: "false",
+          WEB_DIST: "/nonexistent",
+          IDENTITY_PRIVATE_KEY: JSON.stringify(keys.privateJwk),
+        }),
+      );
+    });
+    afterAll(async () => {
+      await gw?.stop();
+      await cleanup?.();
+    });
+
+    it("notifies the agents of a new ticket, once", async () => {
+      const customer = clientsAs(gw.url, sign, ws.customerA);
+      const agent = clientsAs(gw.url, sign, ws.agent);
+      const ticket = await customer.ticket.tickets.create.mutate({
+        subject: "Printer on fire",
+        description: "Smoke is coming out of the tray.",
+        priority: "urgent",
+      });
+      expect(ticket).toMatchObject({ number: 1001, status: "open", orgId: ws.orgA, requesterId: ws.customerA.userId });
+
+      const notes = await waitFor("the agents' notification", async () => {
+        const list = await agent.notification.notifications.list.query();
+        return list.length > 0 ? list : undefined;
+      });
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatchObject({ kind: "ticket.created", ticketId: ticket.id, read: false });
+      expect(notes[0]?.title).toContain("#1001");
+      // The agents' feed is staff-only.
+      expect(await customer.notification.notifications.list.query()).toEqual([]);
+    });
+
+    it("queues a resolved ticket for indexing in the KB service", async () => {
+      const customer = clientsAs(gw.url, sign, ws.customerA);
+      const agent = clientsAs(gw.url, sign, ws.agent);
+      const editor = clientsAs(gw.url, sign, ws.editor);
+      const ticket = await customer.ticket.tickets.create.mutate({
+        subject: "Refund for duplicate charge",
+        description: "Charged twice.",
+      });
+      const resolved = await agent.ticket.tickets.resolve.mutate({ ticketId: ticket.id });
+      expect(resolved.status).toBe("resolved");
+      const pending = await waitFor("the index request", async () => {
+        const list = await editor.kb.indexing.pending.query();
+        return list.some((p) => p.ticketId === ticket.id) ? list : undefined;
+      });
+      expect(pending.filter((p) => p.ticketId === ticket.id)).toHaveLength(1);
+      expect(await codeOf(agent.ticket.tickets.resolve.mutate({ ticketId: ticket.id }))).toBe("CONFLICT");
+    });
+
+    it("answers 401 without credentials, 403 for the wrong role, 404 across organizations", async () => {
+      const customerA = clientsAs(gw.url, sign, ws.customerA);
+      const customerB = clientsAs(gw.url, sign, ws.customerB);
+      const anonymous = clientsAs(gw.url, sign, null);
+      const other = testWorkspace();
+      const stranger = clientsAs(gw.url, sign, other.agent);
+      const ticket = await customerA.ticket.tickets.create.mutate({ subject: "Mine only", description: "x" });
+
+      expect(await codeOf(anonymous.ticket.tickets.list.query())).toBe("UNAUTHORIZED");
+      expect(await codeOf(anonymous.ticket.tickets.create.mutate({ subject: "abc", description: "d" }))).toBe(
+        "UNAUTHORIZED",
+      );
+      expect(await codeOf(customerA.ticket.tickets.resolve.mutate({ ticketId: ticket.id }))).toBe("FORBIDDEN");
+      expect(await codeOf(customerB.ticket.tickets.get.query({ ticketId: ticket.id }))).toBe("NOT_FOUND");
+      expect(await codeOf(stranger.ticket.tickets.get.query({ ticketId: ticket.id }))).toBe("NOT_FOUND");
+      expect((await customerB.ticket.tickets.list.query()).map((t) => t.id)).not.toContain(ticket.id);
+      expect(await codeOf(customerA.ticket.tickets.create.mutate({ subject: "", description: "" }))).toBe(
+        "BAD_REQUEST",
+      );
+    });
+
+    it("rejects a forged identity token", async () => {
+      const forger = await identitySigner((await generateIdentityKeys()).privateJwk);
+      const forged = clientsAs(gw.url, forger, ws.admin);
+      expect(await codeOf(forged.ticket.tickets.list.query())).toBe("UNAUTHORIZED");
+    });
+  });
+}
+
+skeletonFlow("embedded: PGlite and the in-process queue", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "signpost-embedded-"));
+  return { env: { DATA_DIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
+});
+
+describeWithInfra("on real infrastructure", (infra) => {
+  skeletonFlow("Postgres and Redis (BullMQ)", async () => {
+    const fresh = await freshDatabase(infra.databaseUrl);
+    return {
+      env: { DATABASE_URL: fresh.url, REDIS_URL: infra.redisUrl, QUEUE_PREFIX: `t${uniqueSuffix()}` },
+      cleanup: fresh.drop,
+    };
+  });
+});
