@@ -4,14 +4,23 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv, startGateway, type RunningGateway } from "@signpost/gateway";
 import { generateIdentityKeys, identitySigner } from "@signpost/service-kit";
-import { describeWithInfra, freshDatabase, testWorkspace, uniqueSuffix, waitFor } from "@signpost/testkit";
+import {
+  describeWithInfra,
+  freshDatabase,
+  testWorkspace,
+  uniqueSuffix,
+  waitFor,
+} from "@signpost/testkit";
 import { clientsAs, codeOf, type Sign } from "../support/clients.ts";
 
 /**
  * The walking skeleton: a ticket created through the API emits ticket.created, the notification
  * service records it for the agents, and a resolution reaches the KB service's indexing queue.
  */
-function skeletonFlow(mode: string, envFor: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }>) {
+function skeletonFlow(
+  mode: string,
+  envFor: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }>,
+) {
   describe(`the skeleton flow (${mode})`, () => {
     let gw: RunningGateway;
     let sign: Sign;
@@ -47,7 +56,12 @@ function skeletonFlow(mode: string, envFor: () => Promise<{ env: Record<string, 
         description: "Smoke is coming out of the tray.",
         priority: "urgent",
       });
-      expect(ticket).toMatchObject({ number: 1001, status: "open", orgId: ws.orgA, requesterId: ws.customerA.userId });
+      expect(ticket).toMatchObject({
+        number: 1001,
+        status: "open",
+        orgId: ws.orgA,
+        requesterId: ws.customerA.userId,
+      });
 
       const notes = await waitFor("the agents' notification", async () => {
         const list = await agent.notification.notifications.list.query();
@@ -75,7 +89,9 @@ function skeletonFlow(mode: string, envFor: () => Promise<{ env: Record<string, 
         return list.some((p) => p.ticketId === ticket.id) ? list : undefined;
       });
       expect(pending.filter((p) => p.ticketId === ticket.id)).toHaveLength(1);
-      expect(await codeOf(agent.ticket.tickets.resolve.mutate({ ticketId: ticket.id }))).toBe("CONFLICT");
+      expect(await codeOf(agent.ticket.tickets.resolve.mutate({ ticketId: ticket.id }))).toBe(
+        "CONFLICT",
+      );
     });
 
     it("answers 401 without credentials, 403 for the wrong role, 404 across organizations", async () => {
@@ -84,19 +100,30 @@ function skeletonFlow(mode: string, envFor: () => Promise<{ env: Record<string, 
       const anonymous = clientsAs(gw.url, sign, null);
       const other = testWorkspace();
       const stranger = clientsAs(gw.url, sign, other.agent);
-      const ticket = await customerA.ticket.tickets.create.mutate({ subject: "Mine only", description: "x" });
+      const ticket = await customerA.ticket.tickets.create.mutate({
+        subject: "Mine only",
+        description: "x",
+      });
 
       expect(await codeOf(anonymous.ticket.tickets.list.query())).toBe("UNAUTHORIZED");
-      expect(await codeOf(anonymous.ticket.tickets.create.mutate({ subject: "abc", description: "d" }))).toBe(
-        "UNAUTHORIZED",
+      expect(
+        await codeOf(anonymous.ticket.tickets.create.mutate({ subject: "abc", description: "d" })),
+      ).toBe("UNAUTHORIZED");
+      expect(await codeOf(customerA.ticket.tickets.resolve.mutate({ ticketId: ticket.id }))).toBe(
+        "FORBIDDEN",
       );
-      expect(await codeOf(customerA.ticket.tickets.resolve.mutate({ ticketId: ticket.id }))).toBe("FORBIDDEN");
-      expect(await codeOf(customerB.ticket.tickets.get.query({ ticketId: ticket.id }))).toBe("NOT_FOUND");
-      expect(await codeOf(stranger.ticket.tickets.get.query({ ticketId: ticket.id }))).toBe("NOT_FOUND");
-      expect((await customerB.ticket.tickets.list.query()).map((t) => t.id)).not.toContain(ticket.id);
-      expect(await codeOf(customerA.ticket.tickets.create.mutate({ subject: "", description: "" }))).toBe(
-        "BAD_REQUEST",
+      expect(await codeOf(customerB.ticket.tickets.get.query({ ticketId: ticket.id }))).toBe(
+        "NOT_FOUND",
       );
+      expect(await codeOf(stranger.ticket.tickets.get.query({ ticketId: ticket.id }))).toBe(
+        "NOT_FOUND",
+      );
+      expect((await customerB.ticket.tickets.list.query()).map((t) => t.id)).not.toContain(
+        ticket.id,
+      );
+      expect(
+        await codeOf(customerA.ticket.tickets.create.mutate({ subject: "", description: "" })),
+      ).toBe("BAD_REQUEST");
     });
 
     it("rejects a forged identity token", async () => {
@@ -116,7 +143,11 @@ describeWithInfra("on real infrastructure", (infra) => {
   skeletonFlow("Postgres and Redis (BullMQ)", async () => {
     const fresh = await freshDatabase(infra.databaseUrl);
     return {
-      env: { DATABASE_URL: fresh.url, REDIS_URL: infra.redisUrl, QUEUE_PREFIX: `t${uniqueSuffix()}` },
+      env: {
+        DATABASE_URL: fresh.url,
+        REDIS_URL: infra.redisUrl,
+        QUEUE_PREFIX: `t${uniqueSuffix()}`,
+      },
       cleanup: fresh.drop,
     };
   });

@@ -13,7 +13,14 @@ export function App() {
     refetchInterval: 5000,
   });
   return (
-    <main style={{ fontFamily: "system-ui, sans-serif", maxWidth: 640, margin: "4rem auto", lineHeight: 1.5 }}>
+    <main
+      style={{
+        fontFamily: "system-ui, sans-serif",
+        maxWidth: 640,
+        margin: "4rem auto",
+        lineHeight: 1.5,
+      }}
+    >
       <h1>Signpost</h1>
       <p>The support desk whose knowledge base answers customers before they file a ticket.</p>
       <h2>Services</h2>

@@ -7,11 +7,14 @@ import type { TicketRouter } from "@signpost/ticket";
 // come from the services; no server code reaches the browser.
 const linkTo = (service: string) => ({
   url: `/api/${service}/trpc`,
-  fetch: (url: URL | RequestInfo, init?: RequestInit) => fetch(url, { ...init, credentials: "include" }),
+  fetch: (url: URL | RequestInfo, init?: RequestInit) =>
+    fetch(url, { ...init, credentials: "include" }),
 });
 
 export const api = {
   ticket: createTRPCClient<TicketRouter>({ links: [httpBatchLink(linkTo("ticket"))] }),
   kb: createTRPCClient<KbRouter>({ links: [httpBatchLink(linkTo("kb"))] }),
-  notification: createTRPCClient<NotificationRouter>({ links: [httpBatchLink(linkTo("notification"))] }),
+  notification: createTRPCClient<NotificationRouter>({
+    links: [httpBatchLink(linkTo("notification"))],
+  }),
 };

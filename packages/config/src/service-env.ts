@@ -4,7 +4,9 @@ import { logLevel, port, postgresUrl, redisUrl } from "./fields.ts";
 /** A public JWK given as JSON text (or base64 of it, which survives any shell quoting). */
 export const jwkJson = () =>
   z.string().transform((value, ctx) => {
-    const text = value.trim().startsWith("{") ? value : Buffer.from(value, "base64").toString("utf8");
+    const text = value.trim().startsWith("{")
+      ? value
+      : Buffer.from(value, "base64").toString("utf8");
     try {
       const jwk = JSON.parse(text) as unknown;
       if (typeof jwk === "object" && jwk !== null && "kty" in jwk) return jwk as { kty: string };
@@ -17,7 +19,12 @@ export const jwkJson = () =>
 
 const roleList = z
   .string()
-  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(["http", "relay", "consumers"])).min(1, "must name at least one role"));
 
 /**
@@ -37,6 +44,9 @@ export const standaloneServiceEnv = (defaultPort: number) =>
     LOG_LEVEL: logLevel(),
     /** Which parts this replica runs: any of http, relay, consumers. */
     SIGNPOST_ROLES: roleList.default(["http", "relay", "consumers"]),
-    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, "letters, digits, - and _ only").default("signpost"),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/i, "letters, digits, - and _ only")
+      .default("signpost"),
   });
 export type StandaloneServiceEnv = z.infer<ReturnType<typeof standaloneServiceEnv>>;

@@ -12,7 +12,10 @@ export interface Migration {
 export async function loadSqlMigrations(dir: string): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".sql")).sort();
   return Promise.all(
-    files.map(async (f) => ({ id: f.replace(/\.sql$/, ""), sql: await readFile(join(dir, f), "utf8") })),
+    files.map(async (f) => ({
+      id: f.replace(/\.sql$/, ""),
+      sql: await readFile(join(dir, f), "utf8"),
+    })),
   );
 }
 

@@ -83,15 +83,13 @@ export function createBullmqTransport(opts: { redisUrl: string; prefix?: string 
     },
     async deadLetters(queue, limit = 100) {
       const jobs = await queueOf(queue).getFailed(0, limit - 1);
-      return jobs.map(
-        (j): DeadLetter => ({
-          id: j.id ?? "",
-          name: j.name,
-          data: j.data as unknown,
-          attempts: j.attemptsMade,
-          error: j.failedReason,
-        }),
-      );
+      return jobs.map((j): DeadLetter => ({
+        id: j.id ?? "",
+        name: j.name,
+        data: j.data as unknown,
+        attempts: j.attemptsMade,
+        error: j.failedReason,
+      }));
     },
     async pendingCount(queue) {
       return queueOf(queue).getJobCountByTypes("waiting", "delayed", "prioritized", "active");

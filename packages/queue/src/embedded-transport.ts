@@ -61,7 +61,13 @@ export async function createEmbeddedTransport(opts: { db: Db }): Promise<Transpo
               run_at = now() + make_interval(secs => $5::double precision / 1000),
               finished_at = case when $3 = 'dead' then now() end
         where queue = $1 and id = $2`,
-      [row.queue, row.id, dead ? "dead" : "waiting", message, row.backoff_ms * 2 ** (row.attempts - 1)],
+      [
+        row.queue,
+        row.id,
+        dead ? "dead" : "waiting",
+        message,
+        row.backoff_ms * 2 ** (row.attempts - 1),
+      ],
     );
   }
 
@@ -135,15 +141,13 @@ export async function createEmbeddedTransport(opts: { db: Db }): Promise<Transpo
           where queue = $1 and status = 'dead' order by finished_at desc limit $2`,
         [queue, limit],
       );
-      return rows.map(
-        (r): DeadLetter => ({
-          id: r.id,
-          name: r.name,
-          data: r.data,
-          attempts: r.attempts,
-          error: r.last_error,
-        }),
-      );
+      return rows.map((r): DeadLetter => ({
+        id: r.id,
+        name: r.name,
+        data: r.data,
+        attempts: r.attempts,
+        error: r.last_error,
+      }));
     },
     async pendingCount(queue) {
       const { rows } = await db.query<{ n: number }>(

@@ -44,8 +44,7 @@ export function consumeEvents(opts: {
         throw error;
       }
       const handler = handlers[event.type] as
-        | ((tx: Sql, e: typeof event) => Promise<void>)
-        | undefined;
+        ((tx: Sql, e: typeof event) => Promise<void>) | undefined;
       if (!handler) throw new PermanentJobError(`${opts.service} has no handler for ${event.type}`);
       const handled = await db.transaction(async (tx) => {
         const fresh = await tx.query(

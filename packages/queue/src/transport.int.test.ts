@@ -6,7 +6,10 @@ import { createEmbeddedTransport } from "./embedded-transport.ts";
 import { PermanentJobError, type RunningJob, type Transport } from "./transport.ts";
 
 /** The same behaviour is required of both transports. */
-function transportContract(name: string, make: () => Promise<{ t: Transport; done: () => Promise<void> }>) {
+function transportContract(
+  name: string,
+  make: () => Promise<{ t: Transport; done: () => Promise<void> }>,
+) {
   describe(name, () => {
     let t: Transport;
     let done: () => Promise<void>;
@@ -26,7 +29,12 @@ function transportContract(name: string, make: () => Promise<{ t: Transport; don
       await waitFor("the job", async () => seen.length === 1);
       await new Promise((r) => setTimeout(r, 300));
       expect(seen).toHaveLength(1);
-      expect(seen[0]).toMatchObject({ id: "job-1", name: "greet", data: { hello: "world" }, attempt: 1 });
+      expect(seen[0]).toMatchObject({
+        id: "job-1",
+        name: "greet",
+        data: { hello: "world" },
+        attempt: 1,
+      });
     });
 
     it("retries a failing job with backoff until it succeeds", async () => {
@@ -36,7 +44,11 @@ function transportContract(name: string, make: () => Promise<{ t: Transport; don
         attempts.push(Date.now());
         if (job.attempt < 3) throw new Error(`flaky ${job.attempt}`);
       });
-      await t.enqueue(queue, { id: "flaky", name: "flaky", data: {} }, { attempts: 5, backoffMs: 100 });
+      await t.enqueue(
+        queue,
+        { id: "flaky", name: "flaky", data: {} },
+        { attempts: 5, backoffMs: 100 },
+      );
       await waitFor("three attempts", async () => attempts.length === 3);
       const [a, b, c] = attempts as [number, number, number];
       expect(b - a).toBeGreaterThanOrEqual(90);
@@ -52,7 +64,11 @@ function transportContract(name: string, make: () => Promise<{ t: Transport; don
         if (job.name === "poison") throw new PermanentJobError("cannot parse");
         throw new Error("always fails");
       });
-      await t.enqueue(queue, { id: "doomed", name: "doomed", data: { n: 1 } }, { attempts: 2, backoffMs: 50 });
+      await t.enqueue(
+        queue,
+        { id: "doomed", name: "doomed", data: { n: 1 } },
+        { attempts: 2, backoffMs: 50 },
+      );
       await t.enqueue(queue, { id: "poison", name: "poison", data: { n: 2 } }, { attempts: 5 });
       const dead = await waitFor("two dead letters", async () => {
         const d = await t.deadLetters(queue);

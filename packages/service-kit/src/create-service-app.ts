@@ -71,7 +71,13 @@ export function createServiceApp(opts: {
 
   app.notFound((c) =>
     c.json<ErrorBody>(
-      { error: { code: "NOT_FOUND", message: `No route for ${c.req.method} ${c.req.path}`, requestId: c.get("requestId") } },
+      {
+        error: {
+          code: "NOT_FOUND",
+          message: `No route for ${c.req.method} ${c.req.path}`,
+          requestId: c.get("requestId"),
+        },
+      },
       404,
     ),
   );
@@ -83,13 +89,16 @@ export function createServiceApp(opts: {
 export function errorResponse(error: unknown, requestId: string | undefined, logger: Logger) {
   if (error instanceof AppError) {
     return Response.json(
-      { error: { code: error.code, message: error.message, requestId, details: error.details } } satisfies ErrorBody,
+      {
+        error: { code: error.code, message: error.message, requestId, details: error.details },
+      } satisfies ErrorBody,
       { status: httpStatusOf(error.code) },
     );
   }
   if (error instanceof HTTPException) {
     const status = error.status;
-    const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 401 ? "UNAUTHORIZED" : "BAD_REQUEST";
+    const code =
+      status === 413 ? "PAYLOAD_TOO_LARGE" : status === 401 ? "UNAUTHORIZED" : "BAD_REQUEST";
     return Response.json(
       { error: { code, message: error.message || "Bad request", requestId } } satisfies ErrorBody,
       { status },

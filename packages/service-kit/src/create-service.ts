@@ -75,7 +75,12 @@ export function createService(
     },
     start() {
       if (rt.roles?.relay !== false) {
-        relay = startOutboxRelay({ db: rt.db, schema: spec.schema, transport: rt.transport, logger });
+        relay = startOutboxRelay({
+          db: rt.db,
+          schema: spec.schema,
+          transport: rt.transport,
+          logger,
+        });
       }
       if (rt.roles?.consumers !== false && spec.handlers) {
         consumeEvents({

@@ -12,7 +12,10 @@ export interface IdentityKeys {
 
 /** A fresh Ed25519 key pair for signing identities (embedded mode makes one on first start). */
 export async function generateIdentityKeys(): Promise<IdentityKeys> {
-  const { publicKey, privateKey } = await generateKeyPair(alg, { crv: "Ed25519", extractable: true });
+  const { publicKey, privateKey } = await generateKeyPair(alg, {
+    crv: "Ed25519",
+    extractable: true,
+  });
   return { publicJwk: await exportJWK(publicKey), privateJwk: await exportJWK(privateKey) };
 }
 

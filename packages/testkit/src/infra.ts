@@ -18,7 +18,9 @@ export function describeWithInfra(name: string, body: (infra: Infra) => void): v
     describe(name, () => body({ databaseUrl, redisUrl }));
     return;
   }
-  const missing = [!databaseUrl && "DATABASE_URL", !redisUrl && "REDIS_URL"].filter(Boolean).join(" and ");
+  const missing = [!databaseUrl && "DATABASE_URL", !redisUrl && "REDIS_URL"]
+    .filter(Boolean)
+    .join(" and ");
   if (testEnv.ci) {
     describe(name, () => {
       throw new Error(`${name}: ${missing} not set; service suites may not be skipped in CI`);
@@ -36,7 +38,9 @@ export const uniqueSuffix = () => randomBytes(5).toString("hex");
  * Creates an empty database (with pgvector) on the server of `baseUrl` and returns its URL and a
  * function that drops it. Each suite gets its own, so suites never see each other's rows.
  */
-export async function freshDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  baseUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `signpost_test_${uniqueSuffix()}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

@@ -6,7 +6,11 @@ export function testWorkspace() {
   const workspaceId = randomUUID();
   const orgA = randomUUID();
   const orgB = randomUUID();
-  const person = (name: string, roles: TIdentity["roles"], orgId: string | null = null): TIdentity => ({
+  const person = (
+    name: string,
+    roles: TIdentity["roles"],
+    orgId: string | null = null,
+  ): TIdentity => ({
     userId: randomUUID(),
     workspaceId,
     roles,

@@ -1,6 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { flag, httpUrl, jwkJson, loadConfig, logLevel, port, postgresUrl, redisUrl } from "@signpost/config";
+import {
+  flag,
+  httpUrl,
+  jwkJson,
+  loadConfig,
+  logLevel,
+  port,
+  postgresUrl,
+  redisUrl,
+} from "@signpost/config";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -22,7 +31,10 @@ const schema = z
     /** Signs identities for the services; generated per start when the services run in-process. */
     IDENTITY_PRIVATE_KEY: jwkJson().optional(),
     SEED_DEMO: flag(true),
-    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, "letters, digits, - and _ only").default("signpost"),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/i, "letters, digits, - and _ only")
+      .default("signpost"),
   })
   .superRefine((env, ctx) => {
     const urls = [env.TICKET_URL, env.KB_URL, env.NOTIFICATION_URL].filter(Boolean).length;

@@ -24,28 +24,44 @@ export function createGatewayApp(opts: {
   app.get("/readyz", async (c) => {
     const checks = await Promise.all(
       serviceNames.map(async (name) => {
-        const res = await opts.upstreams[name](new Request("http://upstream/readyz")).catch(() => null);
+        const res = await opts.upstreams[name](new Request("http://upstream/readyz")).catch(
+          () => null,
+        );
         return [name, res?.ok === true] as const;
       }),
     );
     const ok = checks.every(([, up]) => up);
-    return c.json({ status: ok ? "ready" : "not ready", services: Object.fromEntries(checks) }, ok ? 200 : 503);
+    return c.json(
+      { status: ok ? "ready" : "not ready", services: Object.fromEntries(checks) },
+      ok ? 200 : 503,
+    );
   });
 
   app.all("/api/:service/*", async (c) => {
     const name = c.req.param("service");
     if (!(serviceNames as readonly string[]).includes(name)) {
-      return c.json<ErrorBody>({ error: { code: "NOT_FOUND", message: `No service ${name}` } }, 404);
+      return c.json<ErrorBody>(
+        { error: { code: "NOT_FOUND", message: `No service ${name}` } },
+        404,
+      );
     }
     const url = new URL(c.req.url);
-    const target = new URL(url.pathname.slice(`/api/${name}`.length) + url.search, "http://upstream");
+    const target = new URL(
+      url.pathname.slice(`/api/${name}`.length) + url.search,
+      "http://upstream",
+    );
     const forwarded = new Request(target, c.req.raw);
     try {
       return await opts.upstreams[name as ServiceName](forwarded);
     } catch (error) {
       opts.logger.warn({ err: error, service: name }, "upstream unavailable");
       return c.json<ErrorBody>(
-        { error: { code: "UNAVAILABLE", message: `The ${name} service is unavailable; try again shortly` } },
+        {
+          error: {
+            code: "UNAVAILABLE",
+            message: `The ${name} service is unavailable; try again shortly`,
+          },
+        },
         503,
       );
     }
@@ -57,7 +73,9 @@ export function createGatewayApp(opts: {
     app.get("*", async (c) => c.html(await indexHtml));
   } else {
     app.get("/", (c) =>
-      c.text("Signpost is running. The web app is not built: run `pnpm --filter @signpost/web build`."),
+      c.text(
+        "Signpost is running. The web app is not built: run `pnpm --filter @signpost/web build`.",
+      ),
     );
   }
   app.onError((error, c) => errorResponse(error, c.req.header("x-request-id"), opts.logger));

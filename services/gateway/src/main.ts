@@ -2,15 +2,15 @@ import { ConfigError } from "@signpost/config";
 import { createLogger, onShutdown } from "@signpost/service-kit";
 import { demoPeople } from "./demo/demo-people.ts";
 import { loadEnv } from "./env.ts";
-import { startGateway } from "./start-gateway.ts";
+import { migrateOnly, startGateway } from "./start-gateway.ts";
 
 try {
   const env = loadEnv();
   const logger = createLogger("gateway", env.LOG_LEVEL);
-  const gateway = await startGateway(env, logger);
   if (process.argv[2] === "migrate") {
-    await gateway.stop();
+    await migrateOnly(env, logger);
   } else {
+    const gateway = await startGateway(env, logger);
     onShutdown(logger, () => gateway.stop());
     const people = Object.values(demoPeople)
       .map((p) => `  ${p.roles.join("+").padEnd(12)} ${p.name}`)

@@ -23,7 +23,25 @@ const migrationsDir = fileURLToPath(new URL("../migrations", import.meta.url));
  * Starts Signpost's front door: either with every service in this process (embedded PGlite by
  * default), or in front of services running as their own processes.
  */
-export async function startGateway(env: GatewayEnv, logger: Logger = createLogger("gateway", env.LOG_LEVEL)): Promise<RunningGateway> {
+export async function startGateway(
+  env: GatewayEnv,
+  logger: Logger = createLogger("gateway", env.LOG_LEVEL),
+): Promise<RunningGateway> {
+  const gateway = await boot(env, logger, false);
+  if (!gateway) throw new Error("the gateway did not start");
+  return gateway;
+}
+
+/** Applies every migration this deployment runs (all services' when in-process) and stops. */
+export async function migrateOnly(env: GatewayEnv, logger: Logger): Promise<void> {
+  await boot(env, logger, true);
+}
+
+async function boot(
+  env: GatewayEnv,
+  logger: Logger,
+  migrateOnly: boolean,
+): Promise<RunningGateway | undefined> {
   const proxy =
     env.TICKET_URL && env.KB_URL && env.NOTIFICATION_URL
       ? { ticket: env.TICKET_URL, kb: env.KB_URL, notification: env.NOTIFICATION_URL }
@@ -34,7 +52,9 @@ export async function startGateway(env: GatewayEnv, logger: Logger = createLogge
   let stopRuntime = async () => {};
   if (proxy) {
     upstreams = remoteUpstreams(proxy);
-    db = env.DATABASE_URL ? createPgDb({ url: env.DATABASE_URL, applicationName: "signpost-gateway" }) : undefined;
+    db = env.DATABASE_URL
+      ? createPgDb({ url: env.DATABASE_URL, applicationName: "signpost-gateway" })
+      : undefined;
     signIdentity = await identitySigner(env.IDENTITY_PRIVATE_KEY as JWK);
     stopRuntime = async () => db?.close();
   } else {
@@ -43,6 +63,10 @@ export async function startGateway(env: GatewayEnv, logger: Logger = createLogge
     stopRuntime = () => rt.stop();
   }
   if (db) await migrate(db, "gateway", await loadSqlMigrations(migrationsDir));
+  if (migrateOnly) {
+    await stopRuntime();
+    return undefined;
+  }
 
   const app = createGatewayApp({ upstreams, webDist: env.WEB_DIST, logger });
   if (db && env.SEED_DEMO) {

@@ -24,9 +24,9 @@ const byKey = new Map<string, EventDefinition<string, number, z.ZodType>>(
   eventCatalog.map((d) => [`${d.type}@${d.version}`, d]),
 );
 
-export const latestVersion = Object.fromEntries(
-  eventCatalog.map((d) => [d.type, d.version]),
-) as { [K in EventType]: Extract<Catalog, { type: K }>["version"] };
+export const latestVersion = Object.fromEntries(eventCatalog.map((d) => [d.type, d.version])) as {
+  [K in EventType]: Extract<Catalog, { type: K }>["version"];
+};
 
 export class UnknownEventError extends Error {
   override name = "UnknownEventError";

@@ -33,7 +33,8 @@ export const demoArticles = [
 export const demoTickets = [
   {
     subject: "Can't log in after changing my email",
-    description: "I changed my email address yesterday and now the password reset link never arrives.",
+    description:
+      "I changed my email address yesterday and now the password reset link never arrives.",
     priority: "high",
     category: "account",
     resolve: true,

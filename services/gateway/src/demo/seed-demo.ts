@@ -45,6 +45,9 @@ export async function seedDemo(opts: {
   await opts.db.query(
     `insert into gateway.meta (key, value) values ('demo_seeded', now()::text) on conflict do nothing`,
   );
-  opts.logger.info({ articles: demoArticles.length, tickets: demoTickets.length }, "demo data seeded");
+  opts.logger.info(
+    { articles: demoArticles.length, tickets: demoTickets.length },
+    "demo data seeded",
+  );
   return true;
 }

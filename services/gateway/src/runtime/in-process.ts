@@ -44,7 +44,10 @@ export async function startInProcess(env: GatewayEnv, logger: Logger): Promise<I
 
   // Identities never leave this process here, so a key pair per start is enough.
   const keys = env.IDENTITY_PRIVATE_KEY
-    ? { privateJwk: env.IDENTITY_PRIVATE_KEY as JWK, publicJwk: publicPart(env.IDENTITY_PRIVATE_KEY) }
+    ? {
+        privateJwk: env.IDENTITY_PRIVATE_KEY as JWK,
+        publicJwk: publicPart(env.IDENTITY_PRIVATE_KEY),
+      }
     : await generateIdentityKeys();
   const rt = { db, transport, logger, verifyIdentity: await identityVerifier(keys.publicJwk) };
   const services: Record<ServiceName, Service> = {

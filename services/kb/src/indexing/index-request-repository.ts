@@ -5,7 +5,13 @@ export const indexRequestRepository = {
   /** A ticket resolved again (after a re-open) is queued again, not twice. */
   async upsert(
     tx: Sql,
-    r: { ticketId: string; workspaceId: string; orgId: string | null; number: number; eventId: string },
+    r: {
+      ticketId: string;
+      workspaceId: string;
+      orgId: string | null;
+      number: number;
+      eventId: string;
+    },
   ): Promise<void> {
     await tx.query(
       `insert into kb.index_requests (ticket_id, workspace_id, org_id, ticket_number, event_id)
@@ -17,7 +23,11 @@ export const indexRequestRepository = {
   },
 
   async pending(sql: Sql, workspaceId: string) {
-    const { rows } = await sql.query<{ ticket_id: string; ticket_number: number; requested_at: Date }>(
+    const { rows } = await sql.query<{
+      ticket_id: string;
+      ticket_number: number;
+      requested_at: Date;
+    }>(
       `select ticket_id, ticket_number, requested_at from kb.index_requests
         where workspace_id = $1 and indexed_at is null order by requested_at limit 200`,
       [workspaceId],

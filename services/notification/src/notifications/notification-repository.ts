@@ -13,7 +13,13 @@ export interface NotificationRow {
 export const notificationRepository = {
   async insertForAgents(
     tx: Sql,
-    n: { workspaceId: string; kind: string; ticketId: string | null; title: string; eventId: string },
+    n: {
+      workspaceId: string;
+      kind: string;
+      ticketId: string | null;
+      title: string;
+      eventId: string;
+    },
   ): Promise<void> {
     await tx.query(
       `insert into notification.notifications (workspace_id, audience, kind, ticket_id, title, event_id)

@@ -4,7 +4,11 @@ import type { TicketDeps } from "../deps.ts";
 import { ticketRepository } from "./ticket-repository.ts";
 import { toTicketDto } from "./to-dto.ts";
 
-export async function getTicket(deps: TicketDeps, who: TIdentity, ticketId: string): Promise<TTicket> {
+export async function getTicket(
+  deps: TicketDeps,
+  who: TIdentity,
+  ticketId: string,
+): Promise<TTicket> {
   const ticket = await ticketRepository.findById(deps.db, who.workspaceId, ticketId);
   if (!ticket) throw new AppError("NOT_FOUND", "Not found");
   authorize(who, "ticket.read", ticket);

@@ -59,7 +59,17 @@ export const ticketRepository = {
          (id, workspace_id, number, subject, description, priority, category, requester_id, org_id)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        returning ${columns}`,
-      [t.id, t.workspaceId, t.number, t.subject, t.description, t.priority, t.category, t.requesterId, t.orgId],
+      [
+        t.id,
+        t.workspaceId,
+        t.number,
+        t.subject,
+        t.description,
+        t.priority,
+        t.category,
+        t.requesterId,
+        t.orgId,
+      ],
     );
     return toTicket(rows[0] as TicketRow);
   },

@@ -18,11 +18,15 @@ export const ticketsRouter = (deps: TicketDeps) =>
       .output(ZTicket)
       .query(({ ctx, input }) => getTicket(deps, ctx.identity, input.ticketId)),
     list: authedProcedure
-      .input(z.object({ limit: z.number().int().min(1).max(100).default(50) }).default({ limit: 50 }))
+      .input(
+        z.object({ limit: z.number().int().min(1).max(100).default(50) }).default({ limit: 50 }),
+      )
       .output(z.array(ZTicket))
       .query(({ ctx, input }) => listTickets(deps, ctx.identity, input.limit)),
     resolve: authedProcedure
       .input(ZTicketRef)
       .output(ZTicket)
-      .mutation(({ ctx, input }) => resolveTicket(deps, ctx.identity, input.ticketId, ctx.requestId)),
+      .mutation(({ ctx, input }) =>
+        resolveTicket(deps, ctx.identity, input.ticketId, ctx.requestId),
+      ),
   });
