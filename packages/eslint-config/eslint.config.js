@@ -1,4 +1,7 @@
+import { fileURLToPath } from "node:url";
 import tseslint from "typescript-eslint";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/dist/**", ".data/**", "**/*.js", "**/*.mjs"] },
@@ -6,8 +9,8 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["vitest.config.ts"] },
-        tsconfigRootDir: import.meta.dirname,
+        projectService: true,
+        tsconfigRootDir: repoRoot,
       },
     },
     rules: {
