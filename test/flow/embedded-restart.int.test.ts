@@ -2,10 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { demoPeople, loadEnv, startGateway } from "@signpost/gateway";
-import { generateIdentityKeys, identitySigner } from "@signpost/service-kit";
+import { demoPassword, demoPeople, loadEnv, startGateway } from "@signpost/gateway";
 import { waitFor } from "@signpost/testkit";
-import { clientsAs } from "../support/clients.ts";
+import { clientsFor, signIn } from "../support/clients.ts";
 
 describe("embedded mode across a restart", () => {
   let dir = "";
@@ -13,19 +12,25 @@ describe("embedded mode across a restart", () => {
 
   it("seeds the demo once and keeps everything on disk", async () => {
     dir = await mkdtemp(join(tmpdir(), "signpost-restart-"));
-    const keys = await generateIdentityKeys();
-    const sign = await identitySigner(keys.privateJwk);
     const env = loadEnv({
       DATA_DIR: dir,
       PORT: "0",
       LOG_LEVEL: "warn",
       WEB_DIST: "/nonexistent",
-      IDENTITY_PRIVATE_KEY: JSON.stringify(keys.privateJwk),
     });
 
     const first = await startGateway(env);
-    const agent = clientsAs(first.url, sign, demoPeople.agent);
-    const customer = clientsAs(first.url, sign, demoPeople.customer);
+    const agentSession = await signIn(first.url, demoPeople.agent.email, demoPassword);
+    const agent = clientsFor(first.url, agentSession);
+    const customer = clientsFor(
+      first.url,
+      await signIn(first.url, demoPeople.customer.email, demoPassword),
+    );
+    expect(agentSession.me).toMatchObject({
+      name: "Avery Agent",
+      roles: ["agent"],
+      workspaceName: "Demo Support",
+    });
     const seeded = await agent.ticket.tickets.list.query();
     expect(seeded.map((t) => t.number).sort()).toEqual([1001, 1002, 1003]);
     expect((await customer.kb.articles.list.query()).length).toBeGreaterThanOrEqual(4);
@@ -36,8 +41,12 @@ describe("embedded mode across a restart", () => {
     await first.stop();
 
     const second = await startGateway(env);
-    const again = clientsAs(second.url, sign, demoPeople.customer);
-    const agentAgain = clientsAs(second.url, sign, demoPeople.agent);
+    // Sessions live in the database too: the agent's cookie still works after the restart.
+    const again = clientsFor(
+      second.url,
+      await signIn(second.url, demoPeople.customer.email, demoPassword),
+    );
+    const agentAgain = clientsFor(second.url, agentSession);
     expect((await agentAgain.ticket.tickets.list.query()).map((t) => t.id).sort()).toEqual(
       seeded.map((t) => t.id).sort(),
     );

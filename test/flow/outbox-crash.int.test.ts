@@ -7,11 +7,10 @@ import { generateIdentityKeys, identitySigner } from "@signpost/service-kit";
 import {
   describeWithInfra,
   freshDatabase,
-  testWorkspace,
   uniqueSuffix,
   waitFor,
 } from "@signpost/testkit";
-import { clientsAs } from "../support/clients.ts";
+import { clientsFor, signedInWorkspace } from "../support/clients.ts";
 import {
   freePort,
   startServiceProcess,
@@ -20,7 +19,6 @@ import {
 } from "../support/processes.ts";
 
 describeWithInfra("one process per service: a crash between commit and delivery", (infra) => {
-  const ws = testWorkspace();
   const running: ServiceProcess[] = [];
   let fresh: Awaited<ReturnType<typeof freshDatabase>>;
   let sql: pg.Client;
@@ -40,7 +38,7 @@ describeWithInfra("one process per service: a crash between commit and delivery"
 
   it("delivers ticket.created exactly once after the ticket service is killed before relaying it", async () => {
     const keys = await generateIdentityKeys();
-    const sign = await identitySigner(keys.privateJwk);
+    const forged = await identitySigner((await generateIdentityKeys()).privateJwk);
     const prefix = `crash${uniqueSuffix()}`;
     const base = {
       DATABASE_URL: fresh.url,
@@ -80,7 +78,17 @@ describeWithInfra("one process per service: a crash between commit and delivery"
         WEB_DIST: "/nonexistent",
       }),
     );
-    const customer = clientsAs(gateway.url, sign, ws.customerA);
+    const { ws, sessions } = await signedInWorkspace(gateway);
+    const customer = clientsFor(gateway.url, sessions.customerA);
+
+    // A service reached directly trusts only the gateway's signature.
+    const direct = `${urlOf(ticketPort)}/trpc/tickets.list`;
+    expect((await fetch(direct)).status).toBe(401);
+    const forgedToken = await forged(ws.admin);
+    expect(
+      (await fetch(direct, { headers: { authorization: `Bearer ${forgedToken}` } })).status,
+    ).toBe(401);
+
     const ticket = await customer.ticket.tickets.create.mutate({
       subject: "Lost in transit",
       description: "?",
@@ -115,7 +123,7 @@ describeWithInfra("one process per service: a crash between commit and delivery"
         ).rows[0]?.n,
       );
     await waitFor("the notification", async () => (await countFor()) === 1, 20_000);
-    const agent = clientsAs(gateway.url, sign, ws.agent);
+    const agent = clientsFor(gateway.url, sessions.agent);
     expect((await agent.notification.notifications.list.query()).map((n) => n.ticketId)).toEqual([
       ticket.id,
     ]);

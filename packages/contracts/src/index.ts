@@ -7,3 +7,5 @@ export * from "./identity/identity.ts";
 export * from "./errors.ts";
 export * from "./notifications/notification.ts";
 export * from "./kb/article.ts";
+export * from "./identity/auth.ts";
+export * from "./identity/directory.ts";

@@ -23,6 +23,11 @@ const allowed: Record<Action, TRole[]> = {
   "notification.read": ["customer", "agent", "kb_editor", "admin"],
   "kb.article.read": ["customer", "agent", "kb_editor", "admin"],
   "kb.article.write": ["kb_editor", "admin"],
+  "identity.directory.read": ["agent", "kb_editor", "admin"],
+  "identity.users.manage": ["admin"],
+  "identity.orgs.manage": ["admin"],
+  "identity.groups.manage": ["admin"],
+  "identity.tokens.manage": ["admin"],
 };
 
 describe("decide", () => {

@@ -14,7 +14,12 @@ export type Action =
   | "ticket.resolve"
   | "notification.read"
   | "kb.article.read"
-  | "kb.article.write";
+  | "kb.article.write"
+  | "identity.directory.read"
+  | "identity.users.manage"
+  | "identity.orgs.manage"
+  | "identity.groups.manage"
+  | "identity.tokens.manage";
 
 /**
  * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
@@ -28,6 +33,11 @@ const grants: Record<Action, readonly TRole[]> = {
   "notification.read": ["customer", "agent", "kb_editor", "admin"],
   "kb.article.read": ["customer", "agent", "kb_editor", "admin"],
   "kb.article.write": ["kb_editor", "admin"],
+  "identity.directory.read": ["agent", "kb_editor", "admin"],
+  "identity.users.manage": ["admin"],
+  "identity.orgs.manage": ["admin"],
+  "identity.groups.manage": ["admin"],
+  "identity.tokens.manage": ["admin"],
 };
 
 export type Decision = "allow" | "forbidden" | "not_found";

@@ -7,6 +7,12 @@ import { trpcCodeOf } from "./error-table.ts";
 export type RequestContext = {
   identity: TIdentity | null;
   requestId: string;
+  /** Only the gateway, which talks to browsers, fills this in. */
+  http?: {
+    resHeaders: Headers;
+    clientIp: string;
+    sessionToken: string | null;
+  };
 };
 
 const t = initTRPC.context<RequestContext>().create({

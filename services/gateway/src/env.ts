@@ -31,6 +31,19 @@ const schema = z
     /** Signs identities for the services; generated per start when the services run in-process. */
     IDENTITY_PRIVATE_KEY: jwkJson().optional(),
     SEED_DEMO: flag(true),
+    /** Where people reach the web app (links in mail); http://localhost:PORT when unset. */
+    PUBLIC_URL: httpUrl().optional(),
+    SESSION_TTL_HOURS: z.coerce
+      .number({ error: "must be a number" })
+      .positive()
+      .max(24 * 90)
+      .default(168),
+    /** The workspace people sign in to when they name none. */
+    DEFAULT_WORKSPACE: z.string().default("demo"),
+    /** Take the client's IP from X-Forwarded-For (only behind a proxy that sets it). */
+    TRUST_PROXY: flag(false),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     QUEUE_PREFIX: z
       .string()
       .regex(/^[a-z0-9_-]+$/i, "letters, digits, - and _ only")
@@ -43,6 +56,13 @@ const schema = z
         code: "custom",
         path: ["TICKET_URL"],
         message: "set TICKET_URL, KB_URL and NOTIFICATION_URL together, or none of them",
+      });
+    }
+    if (urls === 3 && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: "is required when the services run as their own processes (it holds identities)",
       });
     }
     if (urls === 3 && !env.IDENTITY_PRIVATE_KEY) {

@@ -2,23 +2,40 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { serviceNames, type ErrorBody, type ServiceName } from "@signpost/contracts";
-import { errorResponse, type Logger } from "@signpost/service-kit";
+import { trpcServer } from "@hono/trpc-server";
+import {
+  AppError,
+  serviceNames,
+  type ErrorBody,
+  type ServiceName,
+  type TIdentity,
+} from "@signpost/contracts";
+import { errorResponse, type Logger, type RequestContext } from "@signpost/service-kit";
+import { authenticate, type GatewayEnv } from "./auth-middleware.ts";
+import type { IdentityDeps } from "./identity/identity-deps.ts";
+import { identityRouter } from "./identity/identity-router.ts";
 
 /** How the gateway reaches a service: in this process (its app's fetch) or over HTTP. */
 export type Upstream = (request: Request) => Promise<Response>;
 
+const maxBodyBytes = 1024 * 1024;
+
 /**
- * The one origin the browser talks to: `/api/<service>/...` goes to that service, everything else
- * is the web app (with client-side routes falling back to index.html).
+ * The one origin the browser talks to. `/api/identity/...` is served here; `/api/<service>/...` is
+ * forwarded to that service with a short-lived signed identity of the caller; everything else is
+ * the web app (client-side routes fall back to index.html).
  */
 export function createGatewayApp(opts: {
   upstreams: Record<ServiceName, Upstream>;
   webDist: string;
   logger: Logger;
-}): Hono {
-  const app = new Hono();
+  identity: IdentityDeps;
+  signIdentity: (who: TIdentity) => Promise<string>;
+  trustProxy: boolean;
+}): Hono<GatewayEnv> {
+  const app = new Hono<GatewayEnv>();
 
   app.get("/healthz", (c) => c.json({ status: "ok", service: "gateway" }));
   app.get("/readyz", async (c) => {
@@ -30,18 +47,56 @@ export function createGatewayApp(opts: {
         return [name, res?.ok === true] as const;
       }),
     );
-    const ok = checks.every(([, up]) => up);
+    const ok = checks.every(([, up]) => up) && (await opts.identity.db.ping());
     return c.json(
       { status: ok ? "ready" : "not ready", services: Object.fromEntries(checks) },
       ok ? 200 : 503,
     );
   });
 
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new AppError("PAYLOAD_TOO_LARGE", `Request body exceeds ${maxBodyBytes} bytes`);
+      },
+    }),
+    authenticate(opts.identity.db, opts.trustProxy),
+  );
+
+  app.use(
+    "/api/identity/trpc/*",
+    trpcServer({
+      endpoint: "/api/identity/trpc",
+      router: identityRouter(opts.identity),
+      createContext: ({ resHeaders }, c): RequestContext => ({
+        identity: (c.get("caller") as GatewayEnv["Variables"]["caller"])?.identity ?? null,
+        requestId: c.get("requestId") as string,
+        http: {
+          resHeaders,
+          clientIp: c.get("clientIp") as string,
+          sessionToken: c.get("sessionToken") as string | null,
+        },
+      }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          opts.logger.error({ err: error.cause ?? error, path }, "identity procedure failed");
+      },
+    }),
+  );
+
   app.all("/api/:service/*", async (c) => {
     const name = c.req.param("service");
     if (!(serviceNames as readonly string[]).includes(name)) {
       return c.json<ErrorBody>(
-        { error: { code: "NOT_FOUND", message: `No service ${name}` } },
+        {
+          error: {
+            code: "NOT_FOUND",
+            message: `No service ${name}`,
+            requestId: c.get("requestId"),
+          },
+        },
         404,
       );
     }
@@ -50,7 +105,19 @@ export function createGatewayApp(opts: {
       url.pathname.slice(`/api/${name}`.length) + url.search,
       "http://upstream",
     );
-    const forwarded = new Request(target, c.req.raw);
+    const headers = new Headers(c.req.raw.headers);
+    // Services trust only the identity the gateway signs; nothing the client sent stands in for it.
+    headers.delete("authorization");
+    headers.delete("cookie");
+    headers.set("x-request-id", c.get("requestId"));
+    const caller = c.get("caller");
+    if (caller) headers.set("authorization", `Bearer ${await opts.signIdentity(caller.identity)}`);
+    const hasBody = c.req.method !== "GET" && c.req.method !== "HEAD";
+    const forwarded = new Request(target, {
+      method: c.req.method,
+      headers,
+      ...(hasBody ? { body: await c.req.arrayBuffer() } : {}),
+    });
     try {
       return await opts.upstreams[name as ServiceName](forwarded);
     } catch (error) {
@@ -60,6 +127,7 @@ export function createGatewayApp(opts: {
           error: {
             code: "UNAVAILABLE",
             message: `The ${name} service is unavailable; try again shortly`,
+            requestId: c.get("requestId"),
           },
         },
         503,
@@ -78,6 +146,6 @@ export function createGatewayApp(opts: {
       ),
     );
   }
-  app.onError((error, c) => errorResponse(error, c.req.header("x-request-id"), opts.logger));
+  app.onError((error, c) => errorResponse(error, c.get("requestId"), opts.logger));
   return app;
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from "@signpost/config";
 import { createLogger, onShutdown } from "@signpost/service-kit";
-import { demoPeople } from "./demo/demo-people.ts";
+import { demoPassword, demoPeople } from "./demo/demo-people.ts";
 import { loadEnv } from "./env.ts";
 import { migrateOnly, startGateway } from "./start-gateway.ts";
 
@@ -13,11 +13,13 @@ try {
     const gateway = await startGateway(env, logger);
     onShutdown(logger, () => gateway.stop());
     const people = Object.values(demoPeople)
-      .map((p) => `  ${p.roles.join("+").padEnd(12)} ${p.name}`)
+      .map(
+        (p) => `  ${p.identity.roles.join("+").padEnd(12)} ${p.email.padEnd(22)} ${demoPassword}`,
+      )
       .join("\n");
     console.log(
       `\nSignpost is listening on ${gateway.url} (${gateway.mode} mode)\n` +
-        (env.SEED_DEMO ? `Demo people:\n${people}\n` : ""),
+        (env.SEED_DEMO ? `Demo logins (workspace "demo"):\n${people}\n` : ""),
     );
   }
 } catch (error) {

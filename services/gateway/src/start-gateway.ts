@@ -13,11 +13,12 @@ export interface RunningGateway {
   url: string;
   port: number;
   mode: "embedded" | "in-process" | "proxy";
-  db: Db | undefined;
+  db: Db;
   stop(): Promise<void>;
 }
 
-const migrationsDir = fileURLToPath(new URL("../migrations", import.meta.url));
+const migrationsDir = (schema: string) =>
+  fileURLToPath(new URL(`../migrations/${schema}`, import.meta.url));
 
 /**
  * Starts Signpost's front door: either with every service in this process (embedded PGlite by
@@ -47,31 +48,45 @@ async function boot(
       ? { ticket: env.TICKET_URL, kb: env.KB_URL, notification: env.NOTIFICATION_URL }
       : undefined;
   let upstreams: Record<ServiceName, Upstream>;
-  let db: Db | undefined;
+  let db: Db;
   let signIdentity: Awaited<ReturnType<typeof identitySigner>>;
   let stopRuntime = async () => {};
   if (proxy) {
     upstreams = remoteUpstreams(proxy);
-    db = env.DATABASE_URL
-      ? createPgDb({ url: env.DATABASE_URL, applicationName: "signpost-gateway" })
-      : undefined;
+    // The env schema requires DATABASE_URL in proxy mode.
+    db = createPgDb({ url: env.DATABASE_URL ?? "", applicationName: "signpost-gateway" });
     signIdentity = await identitySigner(env.IDENTITY_PRIVATE_KEY as JWK);
-    stopRuntime = async () => db?.close();
+    stopRuntime = async () => db.close();
   } else {
     const rt = await startInProcess(env, logger);
     ({ upstreams, db, signIdentity } = rt);
     stopRuntime = () => rt.stop();
   }
-  if (db) await migrate(db, "gateway", await loadSqlMigrations(migrationsDir));
+  for (const schema of ["gateway", "identity"]) {
+    await migrate(db, schema, await loadSqlMigrations(migrationsDir(schema)));
+  }
   if (migrateOnly) {
     await stopRuntime();
     return undefined;
   }
 
-  const app = createGatewayApp({ upstreams, webDist: env.WEB_DIST, logger });
-  if (db && env.SEED_DEMO) {
-    await seedDemo({ db, fetch: async (r) => app.fetch(r), signIdentity, logger });
-  }
+  if (env.SEED_DEMO) await seedDemo({ db, upstreams, signIdentity, logger });
+  const app = createGatewayApp({
+    upstreams,
+    webDist: env.WEB_DIST,
+    logger,
+    signIdentity,
+    trustProxy: env.TRUST_PROXY,
+    identity: {
+      db,
+      logger,
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      sessionTtlSeconds: env.SESSION_TTL_HOURS * 3600,
+      defaultWorkspace: env.DEFAULT_WORKSPACE,
+      logLinks: env.NODE_ENV !== "production",
+      loginLimits: { freeFailures: 3, maxFailures: env.LOGIN_MAX_FAILURES, windowSeconds: 15 * 60 },
+    },
+  });
   const server = await listen(app, env.PORT, env.HOST);
   return {
     url: `http://localhost:${server.port}`,

@@ -7,7 +7,11 @@ import type { Logger } from "@signpost/service-kit";
 import { demoArticles, demoTickets } from "./demo-content.ts";
 import { demoPeople } from "./demo-people.ts";
 
-type Fetch = (request: Request) => Promise<Response>;
+import type { ServiceName } from "@signpost/contracts";
+import { provisionWorkspace } from "../identity/provision-workspace.ts";
+import { demoWorkspace } from "./demo-people.ts";
+
+type Upstreams = Record<ServiceName, (request: Request) => Promise<Response>>;
 
 /**
  * Seeds the demo workspace once, through the services' own APIs (as its demo people), so the data
@@ -15,29 +19,32 @@ type Fetch = (request: Request) => Promise<Response>;
  */
 export async function seedDemo(opts: {
   db: Db;
-  fetch: Fetch;
+  upstreams: Upstreams;
   signIdentity: (who: TIdentity) => Promise<string>;
   logger: Logger;
 }): Promise<boolean> {
   const { rows } = await opts.db.query(`select 1 from gateway.meta where key = 'demo_seeded'`);
   if (rows.length > 0) return false;
 
-  const viaGateway = (service: string, who: TIdentity) => ({
-    url: `http://gateway/api/${service}/trpc`,
-    fetch: (url: URL | string, init?: RequestInit) => opts.fetch(new Request(url, init)),
+  await provisionWorkspace(opts.db, demoWorkspace);
+  // Straight to each service with a signed identity, as the gateway forwards a signed-in person.
+  const signedAs = (service: ServiceName, who: TIdentity) => ({
+    url: `http://upstream/trpc`,
+    fetch: (url: URL | string, init?: RequestInit) =>
+      opts.upstreams[service](new Request(url, init)),
     headers: async () => ({ authorization: `Bearer ${await opts.signIdentity(who)}` }),
   });
   const ticketAs = (who: TIdentity) =>
-    createTRPCClient<TicketRouter>({ links: [httpLink(viaGateway("ticket", who))] });
+    createTRPCClient<TicketRouter>({ links: [httpLink(signedAs("ticket", who))] });
   const kbAs = (who: TIdentity) =>
-    createTRPCClient<KbRouter>({ links: [httpLink(viaGateway("kb", who))] });
+    createTRPCClient<KbRouter>({ links: [httpLink(signedAs("kb", who))] });
 
-  const editorKb = kbAs(demoPeople.editor);
+  const editorKb = kbAs(demoPeople.editor.identity);
   for (const a of demoArticles) {
     await editorKb.articles.create.mutate({ ...a, visibility: "public", status: "published" });
   }
-  const customerTickets = ticketAs(demoPeople.customer);
-  const agentTickets = ticketAs(demoPeople.agent);
+  const customerTickets = ticketAs(demoPeople.customer.identity);
+  const agentTickets = ticketAs(demoPeople.agent.identity);
   for (const { resolve, ...t } of demoTickets) {
     const ticket = await customerTickets.tickets.create.mutate(t);
     if (resolve) await agentTickets.tickets.resolve.mutate({ ticketId: ticket.id });

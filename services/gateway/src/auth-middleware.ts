@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import type { ErrorBody } from "@signpost/contracts";
+import type { Db } from "@signpost/db";
+import { callerFromApiToken, callerFromSession, type Caller } from "./identity/resolve-caller.ts";
+import { sessionCookieName } from "./identity/session-cookie.ts";
+
+export type GatewayEnv = {
+  Variables: {
+    requestId: string;
+    caller: Caller | null;
+    clientIp: string;
+    sessionToken: string | null;
+  };
+};
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function clientIpOf(c: Context<GatewayEnv>, trustProxy: boolean) {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // called in-process (app.request), no socket
+  }
+}
+
+/**
+ * Works out who is calling `/api/*`: an API token (Authorization: Bearer sp_...) or a session
+ * cookie. Cookie-authenticated writes must echo the session's CSRF token in `x-csrf-token`.
+ */
+export const authenticate = (db: Db, trustProxy: boolean) =>
+  createMiddleware<GatewayEnv>(async (c, next) => {
+    const requestId = c.req.header("x-request-id")?.slice(0, 128) || randomUUID();
+    c.set("requestId", requestId);
+    c.header("x-request-id", requestId);
+    c.set("clientIp", clientIpOf(c, trustProxy));
+    const sessionToken = getCookie(c, sessionCookieName) ?? null;
+    c.set("sessionToken", sessionToken);
+
+    const bearer = c.req.header("authorization")?.match(/^Bearer (.+)$/)?.[1];
+    let caller: Caller | null = null;
+    if (bearer) {
+      caller = await callerFromApiToken(db, bearer);
+      if (!caller) {
+        return c.json<ErrorBody>(
+          { error: { code: "UNAUTHORIZED", message: "Unknown or revoked API token", requestId } },
+          401,
+        );
+      }
+    } else if (sessionToken) {
+      caller = await callerFromSession(db, sessionToken);
+      if (caller?.via === "session" && !safeMethods.has(c.req.method)) {
+        if (c.req.header("x-csrf-token") !== caller.csrfToken) {
+          return c.json<ErrorBody>(
+            {
+              error: {
+                code: "FORBIDDEN",
+                message: "Missing or wrong x-csrf-token header (take it from auth.me)",
+                requestId,
+              },
+            },
+            403,
+          );
+        }
+      }
+    }
+    c.set("caller", caller);
+    await next();
+  });

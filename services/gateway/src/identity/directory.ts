@@ -1,0 +1,94 @@
+import {
+  AppError,
+  type TIdentity,
+  type ZCreateGroupInput,
+  type ZCreateOrganizationInput,
+  type ZGroupMemberInput,
+  type ZUpdateUserInput,
+} from "@signpost/contracts";
+import type { Db } from "@signpost/db";
+import { authorize } from "@signpost/policy";
+import type { z } from "zod";
+import { directoryRepository } from "./directory-repository.ts";
+import { sessionRepository } from "./session-repository.ts";
+import { toUser, userRepository } from "./user-repository.ts";
+
+export async function createOrganization(
+  db: Db,
+  who: TIdentity,
+  input: z.output<typeof ZCreateOrganizationInput>,
+) {
+  authorize(who, "identity.orgs.manage");
+  const org = await directoryRepository.insertOrg(db, {
+    workspaceId: who.workspaceId,
+    name: input.name,
+    domain: input.domain ?? null,
+  });
+  if (!org) throw new AppError("CONFLICT", `An organization named "${input.name}" already exists`);
+  return org;
+}
+
+export async function listOrganizations(db: Db, who: TIdentity) {
+  authorize(who, "identity.directory.read");
+  return directoryRepository.listOrgs(db, who.workspaceId);
+}
+
+export async function listUsers(db: Db, who: TIdentity, orgId?: string) {
+  authorize(who, "identity.directory.read");
+  return (await userRepository.list(db, who.workspaceId, orgId)).map(toUser);
+}
+
+/** Changes a staff member's roles or disables/re-enables an account (disabling signs it out). */
+export async function updateUser(db: Db, who: TIdentity, input: z.output<typeof ZUpdateUserInput>) {
+  authorize(who, "identity.users.manage");
+  const target = await userRepository.byId(db, who.workspaceId, input.userId);
+  if (!target) throw new AppError("NOT_FOUND", "Not found");
+  if (input.roles && target.roles.includes("customer")) {
+    throw new AppError("BAD_REQUEST", "A contact's role is fixed; invite them as staff instead");
+  }
+  const losesAdmin = (input.roles && !input.roles.includes("admin")) || input.status === "disabled";
+  if (target.id === who.userId && losesAdmin) {
+    throw new AppError("CONFLICT", "You cannot remove your own admin access");
+  }
+  return db.transaction(async (tx) => {
+    const updated = await userRepository.update(tx, who.workspaceId, target.id, input);
+    if (input.status === "disabled") await sessionRepository.deleteForUser(tx, target.id);
+    return toUser(updated ?? target);
+  });
+}
+
+export async function createGroup(
+  db: Db,
+  who: TIdentity,
+  input: z.output<typeof ZCreateGroupInput>,
+) {
+  authorize(who, "identity.groups.manage");
+  const group = await directoryRepository.insertGroup(db, who.workspaceId, input.name);
+  if (!group) throw new AppError("CONFLICT", `A group named "${input.name}" already exists`);
+  return group;
+}
+
+export async function listGroups(db: Db, who: TIdentity) {
+  authorize(who, "identity.directory.read");
+  return directoryRepository.listGroups(db, who.workspaceId);
+}
+
+/** Groups are teams of agents: only staff can join one. */
+export async function addGroupMember(
+  db: Db,
+  who: TIdentity,
+  input: z.output<typeof ZGroupMemberInput>,
+) {
+  authorize(who, "identity.groups.manage");
+  const user = await userRepository.byId(db, who.workspaceId, input.userId);
+  if (!user || !(await directoryRepository.groupExists(db, who.workspaceId, input.groupId))) {
+    throw new AppError("NOT_FOUND", "Not found");
+  }
+  if (user.roles.includes("customer"))
+    throw new AppError("BAD_REQUEST", "Only staff can join a group");
+  await directoryRepository.addMember(db, input.groupId, input.userId);
+  const groups = await directoryRepository.listGroups(db, who.workspaceId);
+  return (
+    groups.find((g) => g.id === input.groupId) ?? { id: input.groupId, name: "", memberIds: [] }
+  );
+}
