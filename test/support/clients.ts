@@ -1,5 +1,5 @@
 import { createTRPCClient, httpLink } from "@trpc/client";
-import type { TMe, TRole } from "@signpost/contracts";
+import type { TMe } from "@signpost/contracts";
 import type { IdentityRouter, RunningGateway } from "@signpost/gateway";
 import { provisionWorkspace } from "@signpost/gateway";
 import type { KbRouter } from "@signpost/kb";
