@@ -4,12 +4,7 @@ import { eventQueueOf } from "@signpost/contracts";
 import { createBullmqTransport } from "@signpost/queue";
 import { loadEnv, startGateway, type RunningGateway } from "@signpost/gateway";
 import { generateIdentityKeys, identitySigner } from "@signpost/service-kit";
-import {
-  describeWithInfra,
-  freshDatabase,
-  uniqueSuffix,
-  waitFor,
-} from "@signpost/testkit";
+import { describeWithInfra, freshDatabase, uniqueSuffix, waitFor } from "@signpost/testkit";
 import { clientsFor, signedInWorkspace } from "../support/clients.ts";
 import {
   freePort,

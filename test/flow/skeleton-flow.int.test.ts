@@ -4,12 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv, startGateway, type RunningGateway } from "@signpost/gateway";
 import { generateIdentityKeys, identitySigner } from "@signpost/service-kit";
-import {
-  describeWithInfra,
-  freshDatabase,
-  uniqueSuffix,
-  waitFor,
-} from "@signpost/testkit";
+import { describeWithInfra, freshDatabase, uniqueSuffix, waitFor } from "@signpost/testkit";
 import { clientsFor, codeOf, signedInWorkspace } from "../support/clients.ts";
 
 /**

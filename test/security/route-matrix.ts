@@ -1,0 +1,210 @@
+import type { signedInWorkspace } from "../support/clients.ts";
+
+type Workspace = Awaited<ReturnType<typeof signedInWorkspace>>;
+export type Actor = "customerA" | "agent" | "editor" | "admin";
+export const actors: Actor[] = ["customerA", "agent", "editor", "admin"];
+
+export interface Fixture {
+  home: Workspace;
+  /** Another tenant: nothing of `home` may be visible from here. */
+  away: Workspace;
+  baseUrl: string;
+  /** Opens a ticket in `home` as customer A and returns its id. */
+  openTicket(): Promise<string>;
+  unique(): string;
+}
+
+export interface RouteSpec {
+  service: "identity" | "ticket" | "kb" | "notification";
+  path: string;
+  type: "query" | "mutation";
+  /** Who succeeds; everyone else among `actors` gets 403 (deny by default). */
+  allowed: Actor[];
+  /** A valid input for `actor` (fresh for mutations, so each call can succeed). */
+  input?: (fx: Fixture, actor: Actor) => Promise<unknown>;
+  /**
+   * The route acts on one resource of `home`: a person of another workspace gets 404, and with
+   * "org" so does a customer of another organization.
+   */
+  scope?: "workspace" | "org";
+}
+
+/** Routes anyone may call (signing in, links from mail); they are tested in the identity suite. */
+export const publicRoutes = new Set([
+  "identity:auth.signIn",
+  "identity:auth.signOut",
+  "identity:auth.me",
+  "identity:auth.requestPasswordReset",
+  "identity:auth.resetPassword",
+  "identity:auth.acceptInvitation",
+]);
+
+const ticketInput = async (fx: Fixture) => ({ ticketId: await fx.openTicket() });
+const staff: Actor[] = ["agent", "editor", "admin"];
+
+/** Every authenticated route of every service. A route missing here fails the suite. */
+export const routeMatrix: RouteSpec[] = [
+  {
+    service: "ticket",
+    path: "tickets.create",
+    type: "mutation",
+    allowed: ["customerA", "agent", "admin"],
+    input: async (fx) => ({
+      subject: `Matrix ${fx.unique()}`,
+      description: "from the route matrix",
+    }),
+  },
+  {
+    service: "ticket",
+    path: "tickets.list",
+    type: "query",
+    allowed: ["customerA", "agent", "admin"],
+  },
+  {
+    service: "ticket",
+    path: "tickets.get",
+    type: "query",
+    allowed: ["customerA", "agent", "admin"],
+    input: ticketInput,
+    scope: "org",
+  },
+  {
+    service: "ticket",
+    path: "tickets.resolve",
+    type: "mutation",
+    allowed: ["agent", "admin"],
+    input: ticketInput,
+    scope: "org",
+  },
+  { service: "kb", path: "articles.list", type: "query", allowed: actors },
+  {
+    service: "kb",
+    path: "articles.create",
+    type: "mutation",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ title: `Article ${fx.unique()}`, body: "Body" }),
+  },
+  { service: "kb", path: "indexing.pending", type: "query", allowed: ["editor", "admin"] },
+  { service: "notification", path: "notifications.list", type: "query", allowed: actors },
+  {
+    service: "identity",
+    path: "directory.invitations.create",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({
+      kind: "staff",
+      email: `new-${fx.unique()}@example.com`,
+      roles: ["agent"],
+    }),
+  },
+  { service: "identity", path: "directory.organizations.list", type: "query", allowed: staff },
+  {
+    service: "identity",
+    path: "directory.organizations.create",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({ name: `Org ${fx.unique()}` }),
+  },
+  { service: "identity", path: "directory.users.list", type: "query", allowed: staff },
+  {
+    service: "identity",
+    path: "directory.users.update",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({ userId: fx.home.ws.agent.userId, roles: ["agent"] }),
+    scope: "workspace",
+  },
+  { service: "identity", path: "directory.groups.list", type: "query", allowed: staff },
+  {
+    service: "identity",
+    path: "directory.groups.create",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({ name: `Group ${fx.unique()}` }),
+  },
+  {
+    service: "identity",
+    path: "directory.groups.addMember",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => {
+      const { id } = await call<{ id: string }>(
+        fx.baseUrl,
+        fx.home.sessions.admin,
+        "identity",
+        "directory.groups.create",
+        "mutation",
+        {
+          name: `Group ${fx.unique()}`,
+        },
+      );
+      return { groupId: id, userId: fx.home.ws.agent.userId };
+    },
+    scope: "workspace",
+  },
+  { service: "identity", path: "directory.apiTokens.list", type: "query", allowed: ["admin"] },
+  {
+    service: "identity",
+    path: "directory.apiTokens.create",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({ name: `Token ${fx.unique()}`, role: "agent" }),
+  },
+  {
+    service: "identity",
+    path: "directory.apiTokens.revoke",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => {
+      const made = await call<{ token: { id: string } }>(
+        fx.baseUrl,
+        fx.home.sessions.admin,
+        "identity",
+        "directory.apiTokens.create",
+        "mutation",
+        {
+          name: `Token ${fx.unique()}`,
+          role: "agent",
+        },
+      );
+      return { tokenId: made.token.id };
+    },
+    scope: "workspace",
+  },
+];
+
+type Session = Workspace["sessions"][keyof Workspace["sessions"]];
+
+/** Calls a procedure over plain HTTP, as any client would; returns the status and body. */
+export async function rawCall(
+  baseUrl: string,
+  who: Session | null,
+  service: RouteSpec["service"],
+  path: string,
+  type: RouteSpec["type"],
+  input: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const url = new URL(`${baseUrl}/api/${service}/trpc/${path}`);
+  const headers: Record<string, string> = who
+    ? { cookie: who.cookie, "x-csrf-token": who.csrf }
+    : {};
+  let res: Response;
+  if (type === "query") {
+    if (input !== undefined) url.searchParams.set("input", JSON.stringify(input));
+    res = await fetch(url, { headers });
+  } else {
+    res = await fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: input === undefined ? "" : JSON.stringify(input),
+    });
+  }
+  return { status: res.status, body: await res.json() };
+}
+
+async function call<T>(...args: Parameters<typeof rawCall>): Promise<T> {
+  const { status, body } = await rawCall(...args);
+  if (status !== 200)
+    throw new Error(`setup call ${args[3]} failed with ${status}: ${JSON.stringify(body)}`);
+  return (body as { result: { data: T } }).result.data;
+}
