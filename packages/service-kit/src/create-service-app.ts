@@ -50,9 +50,19 @@ export function createServiceApp(opts: {
     "/trpc/*",
     bodyLimit({
       maxSize: maxBodyBytes,
-      onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", `Request body exceeds ${maxBodyBytes} bytes`);
-      },
+      // The unread rest of the body is still on the socket: close it rather than reuse it.
+      onError: (c) =>
+        c.json<ErrorBody>(
+          {
+            error: {
+              code: "PAYLOAD_TOO_LARGE",
+              message: `Request body exceeds ${maxBodyBytes} bytes`,
+              requestId: c.get("requestId"),
+            },
+          },
+          413,
+          { connection: "close" },
+        ),
     }),
     trpcServer({
       endpoint: "/trpc",

@@ -58,9 +58,19 @@ export function createGatewayApp(opts: {
     "/api/*",
     bodyLimit({
       maxSize: maxBodyBytes,
-      onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", `Request body exceeds ${maxBodyBytes} bytes`);
-      },
+      // The unread rest of the body is still on the socket: close it rather than reuse it.
+      onError: (c) =>
+        c.json<ErrorBody>(
+          {
+            error: {
+              code: "PAYLOAD_TOO_LARGE",
+              message: `Request body exceeds ${maxBodyBytes} bytes`,
+              requestId: c.req.header("x-request-id"),
+            },
+          },
+          413,
+          { connection: "close" },
+        ),
     }),
     authenticate(opts.identity.db, opts.trustProxy),
   );

@@ -41,6 +41,13 @@ export const rateLimiter = {
   },
 };
 
+/** The same policy with `factor` times the allowance. */
+export const scaled = (p: RateLimitPolicy, factor: number): RateLimitPolicy => ({
+  ...p,
+  freeFailures: p.freeFailures * factor,
+  maxFailures: p.maxFailures * factor,
+});
+
 /** Milliseconds to wait before answering, growing with each failure past the free ones. */
 export function slowdownMs(failures: number, policy: RateLimitPolicy): number {
   const over = failures - policy.freeFailures;
