@@ -57,7 +57,7 @@ export function createServiceApp(opts: {
             error: {
               code: "PAYLOAD_TOO_LARGE",
               message: `Request body exceeds ${maxBodyBytes} bytes`,
-              requestId: c.get("requestId"),
+              requestId: c.get("requestId") as string,
             },
           },
           413,

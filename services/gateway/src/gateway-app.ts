@@ -6,7 +6,6 @@ import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import {
-  AppError,
   serviceNames,
   type ErrorBody,
   type ServiceName,
