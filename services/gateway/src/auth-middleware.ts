@@ -3,10 +3,11 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import type { ErrorBody } from "@signpost/contracts";
+import { AppError, type ErrorBody } from "@signpost/contracts";
 import type { Db } from "@signpost/db";
 import { callerFromApiToken, callerFromSession, type Caller } from "./identity/resolve-caller.ts";
 import { sessionCookieName } from "./identity/session-cookie.ts";
+import { withFailureBudget, type RateLimitPolicy } from "./identity/rate-limiter.ts";
 
 export type GatewayEnv = {
   Variables: {
@@ -35,7 +36,7 @@ function clientIpOf(c: Context<GatewayEnv>, trustProxy: boolean) {
  * Works out who is calling `/api/*`: an API token (Authorization: Bearer sp_...) or a session
  * cookie. Cookie-authenticated writes must echo the session's CSRF token in `x-csrf-token`.
  */
-export const authenticate = (db: Db, trustProxy: boolean) =>
+export const authenticate = (db: Db, trustProxy: boolean, tokenLimits: RateLimitPolicy) =>
   createMiddleware<GatewayEnv>(async (c, next) => {
     const requestId = c.req.header("x-request-id")?.slice(0, 128) || randomUUID();
     c.set("requestId", requestId);
@@ -47,13 +48,17 @@ export const authenticate = (db: Db, trustProxy: boolean) =>
     const bearer = c.req.header("authorization")?.match(/^Bearer (.+)$/)?.[1];
     let caller: Caller | null = null;
     if (bearer) {
-      caller = await callerFromApiToken(db, bearer);
-      if (!caller) {
-        return c.json<ErrorBody>(
-          { error: { code: "UNAUTHORIZED", message: "Unknown or revoked API token", requestId } },
-          401,
-        );
-      }
+      // Guessing tokens from one address runs out of budget (429) long before it could succeed.
+      caller = await withFailureBudget(
+        db,
+        `token:ip:${c.get("clientIp")}`,
+        tokenLimits,
+        async () => {
+          const found = await callerFromApiToken(db, bearer);
+          if (!found) throw new AppError("UNAUTHORIZED", "Unknown or revoked API token");
+          return found;
+        },
+      );
     } else if (sessionToken) {
       caller = await callerFromSession(db, sessionToken);
       if (caller?.via === "session" && !safeMethods.has(c.req.method)) {

@@ -15,6 +15,7 @@ import { errorResponse, type Logger, type RequestContext } from "@signpost/servi
 import { authenticate, type GatewayEnv } from "./auth-middleware.ts";
 import type { IdentityDeps } from "./identity/identity-deps.ts";
 import { identityRouter } from "./identity/identity-router.ts";
+import { scaled } from "./identity/rate-limiter.ts";
 
 /** How the gateway reaches a service: in this process (its app's fetch) or over HTTP. */
 export type Upstream = (request: Request) => Promise<Response>;
@@ -71,7 +72,7 @@ export function createGatewayApp(opts: {
           { connection: "close" },
         ),
     }),
-    authenticate(opts.identity.db, opts.trustProxy),
+    authenticate(opts.identity.db, opts.trustProxy, scaled(opts.identity.loginLimits, 5)),
   );
 
   app.use(
