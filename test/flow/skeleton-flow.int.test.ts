@@ -1,20 +1,15 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv, startGateway, type RunningGateway } from "@signpost/gateway";
 import { generateIdentityKeys, identitySigner } from "@signpost/service-kit";
-import { describeWithInfra, freshDatabase, uniqueSuffix, waitFor } from "@signpost/testkit";
+import { describeWithInfra, waitFor } from "@signpost/testkit";
+import { embeddedMode, postgresMode, type RunMode } from "../support/run-modes.ts";
 import { clientsFor, codeOf, signedInWorkspace } from "../support/clients.ts";
 
 /**
  * The walking skeleton: a ticket created through the API emits ticket.created, the notification
  * service records it for the agents, and a resolution reaches the KB service's indexing queue.
  */
-function skeletonFlow(
-  mode: string,
-  envFor: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }>,
-) {
+function skeletonFlow(mode: string, envFor: () => Promise<RunMode>) {
   describe(`the skeleton flow (${mode})`, () => {
     let gw: RunningGateway;
     let cleanup: () => Promise<void>;
@@ -139,21 +134,8 @@ function skeletonFlow(
   });
 }
 
-skeletonFlow("embedded: PGlite and the in-process queue", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "signpost-embedded-"));
-  return { env: { DATA_DIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
-});
+skeletonFlow("embedded: PGlite and the in-process queue", embeddedMode);
 
 describeWithInfra("on real infrastructure", (infra) => {
-  skeletonFlow("Postgres and Redis (BullMQ)", async () => {
-    const fresh = await freshDatabase(infra.databaseUrl);
-    return {
-      env: {
-        DATABASE_URL: fresh.url,
-        REDIS_URL: infra.redisUrl,
-        QUEUE_PREFIX: `t${uniqueSuffix()}`,
-      },
-      cleanup: fresh.drop,
-    };
-  });
+  skeletonFlow("Postgres and Redis (BullMQ)", () => postgresMode(infra));
 });

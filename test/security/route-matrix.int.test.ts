@@ -1,10 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv, startGateway, type RunningGateway } from "@signpost/gateway";
-import { describeWithInfra, freshDatabase, uniqueSuffix } from "@signpost/testkit";
+import { describeWithInfra, uniqueSuffix } from "@signpost/testkit";
 import { signedInWorkspace } from "../support/clients.ts";
+import { embeddedMode, postgresMode, type RunMode } from "../support/run-modes.ts";
 import { actors, publicRoutes, rawCall, routeMatrix, type Fixture } from "./route-matrix.ts";
 import { allProcedurePaths } from "./procedure-paths.ts";
 
@@ -13,10 +11,7 @@ import { allProcedurePaths } from "./procedure-paths.ts";
  * 404 for another workspace's (or, for customers, another organization's) resource, and success
  * for each role that may. On the embedded mode and on Postgres + Redis.
  */
-function matrixSuite(
-  mode: string,
-  envFor: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }>,
-) {
+function matrixSuite(mode: string, envFor: () => Promise<RunMode>) {
   describe(`authorization across every route (${mode})`, () => {
     let gw: RunningGateway;
     let cleanup: () => Promise<void>;
@@ -134,21 +129,8 @@ function matrixSuite(
   });
 }
 
-matrixSuite("embedded", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "signpost-matrix-"));
-  return { env: { DATA_DIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
-});
+matrixSuite("embedded", embeddedMode);
 
 describeWithInfra("on real infrastructure", (infra) => {
-  matrixSuite("Postgres and Redis", async () => {
-    const fresh = await freshDatabase(infra.databaseUrl);
-    return {
-      env: {
-        DATABASE_URL: fresh.url,
-        REDIS_URL: infra.redisUrl,
-        QUEUE_PREFIX: `m${uniqueSuffix()}`,
-      },
-      cleanup: fresh.drop,
-    };
-  });
+  matrixSuite("Postgres and Redis", () => postgresMode(infra));
 });

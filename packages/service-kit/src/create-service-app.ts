@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { trpcServer } from "@hono/trpc-server";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { AppError, httpStatusOf, type ErrorBody } from "@signpost/contracts";
 import type { Logger } from "pino";
 import type { IdentityVerifier } from "./identity-token.ts";
+import { payloadLimit } from "./payload-limit.ts";
 import type { RequestContext } from "./trpc.ts";
 
 export interface ServiceAppVariables {
@@ -48,22 +48,7 @@ export function createServiceApp(opts: {
 
   app.use(
     "/trpc/*",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      // The unread rest of the body is still on the socket: close it rather than reuse it.
-      onError: (c) =>
-        c.json<ErrorBody>(
-          {
-            error: {
-              code: "PAYLOAD_TOO_LARGE",
-              message: `Request body exceeds ${maxBodyBytes} bytes`,
-              requestId: c.get("requestId") as string,
-            },
-          },
-          413,
-          { connection: "close" },
-        ),
-    }),
+    payloadLimit(maxBodyBytes),
     trpcServer({
       endpoint: "/trpc",
       router: opts.router,

@@ -6,3 +6,4 @@ export { createServiceApp, errorResponse, type ServiceEnv } from "./create-servi
 export { listen, onShutdown } from "./serve.ts";
 export { createService, type Service, type ServiceRuntime } from "./create-service.ts";
 export { runStandalone } from "./run-standalone.ts";
+export { payloadLimit } from "./payload-limit.ts";

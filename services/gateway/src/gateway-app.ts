@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { trpcServer } from "@hono/trpc-server";
 import {
@@ -11,7 +10,12 @@ import {
   type ServiceName,
   type TIdentity,
 } from "@signpost/contracts";
-import { errorResponse, type Logger, type RequestContext } from "@signpost/service-kit";
+import {
+  errorResponse,
+  payloadLimit,
+  type Logger,
+  type RequestContext,
+} from "@signpost/service-kit";
 import { authenticate, type GatewayEnv } from "./auth-middleware.ts";
 import type { IdentityDeps } from "./identity/identity-deps.ts";
 import { identityRouter } from "./identity/identity-router.ts";
@@ -56,22 +60,7 @@ export function createGatewayApp(opts: {
 
   app.use(
     "/api/*",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      // The unread rest of the body is still on the socket: close it rather than reuse it.
-      onError: (c) =>
-        c.json<ErrorBody>(
-          {
-            error: {
-              code: "PAYLOAD_TOO_LARGE",
-              message: `Request body exceeds ${maxBodyBytes} bytes`,
-              requestId: c.req.header("x-request-id"),
-            },
-          },
-          413,
-          { connection: "close" },
-        ),
-    }),
+    payloadLimit(maxBodyBytes),
     authenticate(opts.identity.db, opts.trustProxy, scaled(opts.identity.loginLimits, 5)),
   );
 
