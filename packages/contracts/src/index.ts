@@ -9,3 +9,5 @@ export * from "./notifications/notification.ts";
 export * from "./kb/article.ts";
 export * from "./identity/auth.ts";
 export * from "./identity/directory.ts";
+export * from "./events/kb-events.ts";
+export * from "./kb/suggestion.ts";

@@ -4,7 +4,7 @@ import {
   parseEvent,
   type EventOf,
   type EventType,
-  type PayloadOf,
+  type LatestPayloadOf,
 } from "@signpost/contracts";
 
 /**
@@ -15,7 +15,12 @@ import {
  */
 export function buildEvent<T extends EventType>(
   type: T,
-  fields: { workspaceId: string; orgId: string | null; payload: PayloadOf<T>; requestId?: string },
+  fields: {
+    workspaceId: string;
+    orgId: string | null;
+    payload: LatestPayloadOf<T>;
+    requestId?: string;
+  },
 ): EventOf<T> {
   return parseEvent({
     id: randomUUID(),

@@ -52,10 +52,15 @@ export function createService(
     migrationsDir: string;
     router: (kickRelay: () => void) => AnyTRPCRouter;
     handlers?: EventHandlers;
+    /** Background work started with the consumers (an indexer); stopped on drain. */
+    background?: () => { stop(): Promise<void> };
+    /** Releases what the service itself holds (a model, a worker) after draining. */
+    dispose?: () => Promise<void>;
   },
 ): Service {
   const logger = rt.logger.child({ service: spec.name });
   let relay: OutboxRelay | undefined;
+  let background: { stop(): Promise<void> } | undefined;
   const kickRelay = () => relay?.kick();
   const app = createServiceApp({
     name: spec.name,
@@ -92,9 +97,12 @@ export function createService(
           logger,
         });
       }
+      if (rt.roles?.consumers !== false && spec.background) background = spec.background();
     },
     async stop() {
       await relay?.stop();
+      await background?.stop();
+      await spec.dispose?.();
     },
     flushOutbox: async () => (relay ? relay.flush() : 0),
   };

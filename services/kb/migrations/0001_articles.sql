@@ -1,4 +1,5 @@
-create extension if not exists vector;
+-- Extensions live in public so every schema's queries see their types and functions.
+create extension if not exists vector with schema public;
 
 create table articles (
   id uuid primary key default gen_random_uuid(),

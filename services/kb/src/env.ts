@@ -1,4 +1,13 @@
-import { loadConfig, standaloneServiceEnv } from "@signpost/config";
+import { z } from "zod";
+import { httpUrl, loadConfig, standaloneServiceEnv } from "@signpost/config";
 
 /** The KB service's configuration when it runs as its own process. */
-export const loadEnv = () => loadConfig(standaloneServiceEnv(4002), process.env);
+export const loadEnv = () =>
+  loadConfig(
+    standaloneServiceEnv(4002).extend({
+      EMBEDDINGS_URL: httpUrl().optional(),
+      EMBEDDINGS_API_KEY: z.string().optional(),
+      EMBEDDINGS_MODEL: z.string().optional(),
+    }),
+    process.env,
+  );

@@ -1,10 +1,15 @@
-import type { Db } from "@signpost/db";
 import { router } from "@signpost/service-kit";
 import { articlesRouter } from "./articles/articles-router.ts";
+import type { KbDeps } from "./deps.ts";
 import { indexingRouter } from "./indexing/indexing-router.ts";
+import { suggestionsRouter } from "./suggestions/suggestions-router.ts";
 
-export const kbRouter = (db: Db) =>
-  router({ articles: articlesRouter(db), indexing: indexingRouter(db) });
+export const kbRouter = (deps: KbDeps) =>
+  router({
+    articles: articlesRouter(deps),
+    indexing: indexingRouter(deps.db),
+    suggestions: suggestionsRouter(deps),
+  });
 
 /** The only thing `web/` takes from this service: the router's type. */
 export type KbRouter = ReturnType<typeof kbRouter>;

@@ -1,16 +1,53 @@
 import { fileURLToPath } from "node:url";
 import { createService, type Service, type ServiceRuntime } from "@signpost/service-kit";
+import type { KbDeps } from "./deps.ts";
+import type { Embedder } from "./embedding/embedder.ts";
+import { startIndexer, type Indexer } from "./indexing/indexer.ts";
 import { onTicketResolved } from "./indexing/on-ticket-resolved.ts";
 import { kbRouter } from "./router.ts";
 import { schema } from "./schema.ts";
 
-/** The knowledge-base service, wired to whatever database and transport the deployment provides. */
-export function createKbService(rt: ServiceRuntime): Service {
-  return createService(rt, {
+export interface KbService extends Service {
+  /** Indexes everything queued now (tests, the retrieval evaluation, imports). */
+  drainIndex(): Promise<number>;
+}
+
+/** The knowledge-base service, wired to whatever database, transport and embedder it is given. */
+export function createKbService(rt: ServiceRuntime, opts: { embedder: Embedder }): KbService {
+  let indexer: Indexer | undefined;
+  const deps = (kickRelay: () => void): KbDeps => ({
+    db: rt.db,
+    embedder: opts.embedder,
+    kickRelay,
+    kickIndexer: () => indexer?.kick(),
+  });
+  const service = createService(rt, {
     name: "kb",
     schema,
     migrationsDir: fileURLToPath(new URL("../migrations", import.meta.url)),
-    router: () => kbRouter(rt.db),
-    handlers: { "ticket.resolved": onTicketResolved },
+    router: (kickRelay) => kbRouter(deps(kickRelay)),
+    handlers: {
+      "ticket.resolved": async (tx, event) => {
+        await onTicketResolved(tx, event);
+        // Runs after this transaction commits (the indexer reads on its own connection).
+        setImmediate(() => indexer?.kick());
+      },
+    },
+    background: () => {
+      indexer = startIndexer({ db: rt.db, embedder: opts.embedder, logger: rt.logger });
+      return indexer;
+    },
+    dispose: () => opts.embedder.close(),
   });
+  return {
+    ...service,
+    drainIndex: async () => {
+      const idx =
+        indexer ??
+        startIndexer({ db: rt.db, embedder: opts.embedder, logger: rt.logger, pollMs: 3_600_000 });
+      const n = await idx.drain();
+      if (!indexer) await idx.stop();
+      return n;
+    },
+  };
 }

@@ -1,9 +1,19 @@
 import { type z } from "zod";
 import { ZEventEnvelope, type EventDefinition, type TEventEnvelope } from "./envelope.ts";
-import { ticketCreatedV1, ticketResolvedV1 } from "./ticket-events.ts";
+import { ticketCreatedV1, ticketResolvedV1, ticketResolvedV2 } from "./ticket-events.ts";
+import { articlePublishedV1, articleUnpublishedV1 } from "./kb-events.ts";
 
 /** Every event version the system knows. Consumers reject anything not listed here. */
-export const eventCatalog = [ticketCreatedV1, ticketResolvedV1] as const;
+/** The version of each event type that producers emit now. */
+const latestEvents = [
+  ticketCreatedV1,
+  ticketResolvedV2,
+  articlePublishedV1,
+  articleUnpublishedV1,
+] as const;
+
+/** Every event version the system knows: the latest, plus older ones consumers still accept. */
+export const eventCatalog = [...latestEvents, ticketResolvedV1] as const;
 
 type Catalog = (typeof eventCatalog)[number];
 export type EventType = Catalog["type"];
@@ -24,9 +34,14 @@ const byKey = new Map<string, EventDefinition<string, number, z.ZodType>>(
   eventCatalog.map((d) => [`${d.type}@${d.version}`, d]),
 );
 
-export const latestVersion = Object.fromEntries(eventCatalog.map((d) => [d.type, d.version])) as {
-  [K in EventType]: Extract<Catalog, { type: K }>["version"];
+type Latest = (typeof latestEvents)[number];
+
+export const latestVersion = Object.fromEntries(latestEvents.map((d) => [d.type, d.version])) as {
+  [K in EventType]: Extract<Latest, { type: K }>["version"];
 };
+
+/** The payload of the version `buildEvent` emits for each type. */
+export type LatestPayloadOf<T extends EventType> = z.infer<Extract<Latest, { type: T }>["payload"]>;
 
 export class UnknownEventError extends Error {
   override name = "UnknownEventError";

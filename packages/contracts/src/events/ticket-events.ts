@@ -27,3 +27,19 @@ export const ticketResolvedV1 = defineEvent(
     resolvedAt: z.iso.datetime({ offset: true }),
   }),
 );
+
+/** v2 carries the resolution document, so the KB can index it without reading ticket tables. */
+export const ticketResolvedV2 = defineEvent(
+  "ticket.resolved",
+  2,
+  z.object({
+    ticketId: z.uuid(),
+    number: z.number().int().positive(),
+    resolvedAt: z.iso.datetime({ offset: true }),
+    subject: z.string(),
+    description: z.string(),
+    category: z.string(),
+    /** The public reply that resolved it; never an internal note. */
+    resolution: z.string().nullable(),
+  }),
+);

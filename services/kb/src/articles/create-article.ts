@@ -1,28 +1,37 @@
 import {
   AppError,
-  type ZCreateArticleInput,
-  type TArticleSummary,
+  type TArticle,
   type TIdentity,
+  type ZCreateArticleInput,
 } from "@signpost/contracts";
-import type { Db } from "@signpost/db";
 import { authorize } from "@signpost/policy";
 import type { z } from "zod";
-import { articleRepository } from "./article-repository.ts";
+import type { KbDeps } from "../deps.ts";
+import { articleChanged } from "./article-changed.ts";
+import { articleRepository, toArticle } from "./article-repository.ts";
 import { slugify } from "./slugify.ts";
 
 export async function createArticle(
-  db: Db,
+  deps: KbDeps,
   who: TIdentity,
   input: z.output<typeof ZCreateArticleInput>,
-): Promise<TArticleSummary> {
+): Promise<TArticle> {
   authorize(who, "kb.article.write");
   const slug = slugify(input.title);
   if (!slug) throw new AppError("BAD_REQUEST", "title needs at least one letter or digit");
-  const created = await articleRepository.insert(db, {
-    ...input,
-    slug,
-    workspaceId: who.workspaceId,
+  const article = await deps.db.transaction(async (tx) => {
+    const row = await articleRepository.insert(tx, {
+      ...input,
+      slug,
+      workspaceId: who.workspaceId,
+      editedBy: who.userId,
+    });
+    if (!row) throw new AppError("CONFLICT", `An article with the slug "${slug}" already exists`);
+    const created = toArticle(row);
+    await articleChanged(tx, who.workspaceId, null, created);
+    return created;
   });
-  if (!created) throw new AppError("CONFLICT", `An article with the slug "${slug}" already exists`);
-  return created;
+  deps.kickRelay();
+  deps.kickIndexer();
+  return article;
 }

@@ -1,6 +1,6 @@
 import type { Sql } from "@signpost/db";
 
-/** The only code that reads and writes `kb.index_requests`. */
+/** The only code that reads and writes `kb.index_requests` (resolved tickets' documents). */
 export const indexRequestRepository = {
   /** A ticket resolved again (after a re-open) is queued again, not twice. */
   async upsert(
@@ -11,15 +11,42 @@ export const indexRequestRepository = {
       orgId: string | null;
       number: number;
       eventId: string;
+      subject: string | null;
+      body: string | null;
+      category: string | null;
     },
   ): Promise<void> {
     await tx.query(
-      `insert into kb.index_requests (ticket_id, workspace_id, org_id, ticket_number, event_id)
-       values ($1, $2, $3, $4, $5)
+      `insert into kb.index_requests
+         (ticket_id, workspace_id, org_id, ticket_number, event_id, subject, body, category)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)
        on conflict (ticket_id) do update
-         set event_id = excluded.event_id, requested_at = now(), indexed_at = null`,
-      [r.ticketId, r.workspaceId, r.orgId, r.number, r.eventId],
+         set event_id = excluded.event_id, requested_at = now(), indexed_at = null,
+             subject = excluded.subject, body = excluded.body, category = excluded.category`,
+      [r.ticketId, r.workspaceId, r.orgId, r.number, r.eventId, r.subject, r.body, r.category],
     );
+  },
+
+  async document(sql: Sql, ticketId: string) {
+    const { rows } = await sql.query<{
+      workspace_id: string;
+      org_id: string | null;
+      ticket_number: number;
+      subject: string | null;
+      body: string | null;
+      category: string | null;
+    }>(
+      `select workspace_id, org_id, ticket_number, subject, body, category from kb.index_requests
+        where ticket_id = $1`,
+      [ticketId],
+    );
+    return rows[0] ?? null;
+  },
+
+  async markIndexed(sql: Sql, ticketId: string) {
+    await sql.query(`update kb.index_requests set indexed_at = now() where ticket_id = $1`, [
+      ticketId,
+    ]);
   },
 
   async pending(sql: Sql, workspaceId: string) {

@@ -32,6 +32,11 @@ export async function resolveTicket(
           ticketId: resolved.id,
           number: resolved.number,
           resolvedAt: resolved.resolvedAt ?? new Date().toISOString(),
+          subject: resolved.subject,
+          description: resolved.description,
+          category: resolved.category,
+          // The thread (and so the public reply that resolved it) arrives with comments.
+          resolution: null,
         },
       }),
     );

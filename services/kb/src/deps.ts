@@ -1,0 +1,12 @@
+import type { Db } from "@signpost/db";
+import type { Embedder } from "./embedding/embedder.ts";
+
+/** What the KB use-cases need from the outside world. */
+export interface KbDeps {
+  db: Db;
+  embedder: Embedder;
+  /** Publish the outbox now rather than at the next poll. */
+  kickRelay: () => void;
+  /** Start indexing now rather than at the next poll. */
+  kickIndexer: () => void;
+}

@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import type { Sql } from "@signpost/db";
+import { articleRepository } from "../articles/article-repository.ts";
+import { chunkMarkdown } from "./chunk-markdown.ts";
+import type { SourceScope } from "./chunk-repository.ts";
+import { indexRequestRepository } from "./index-request-repository.ts";
+import type { QueuedSource } from "./index-queue-repository.ts";
+
+export interface SourceDocument {
+  scope: SourceScope;
+  pieces: { ordinal: number; title: string; headingPath: string; content: string }[];
+}
+
+/** What to index for a queued source, or null when it should not be searchable (any more). */
+export async function loadSource(sql: Sql, q: QueuedSource): Promise<SourceDocument | null> {
+  if (q.source_kind === "article") {
+    const a = await articleRepository.forIndexing(sql, q.source_id);
+    if (!a || a.status !== "published") return null;
+    const pieces = chunkMarkdown(a.body).map((c) => ({ ...c, title: a.title }));
+    // The summary is what a reader sees first; it is searchable as the article's opening chunk.
+    if (a.summary)
+      pieces.unshift({ ordinal: -1, title: a.title, headingPath: "", content: a.summary });
+    return {
+      scope: {
+        kind: "article",
+        id: a.id,
+        workspaceId: a.workspace_id,
+        orgId: null,
+        visibility: a.visibility,
+      },
+      pieces: withFallback(pieces, a.title),
+    };
+  }
+  const t = await indexRequestRepository.document(sql, q.source_id);
+  if (!t || t.subject === null) return null;
+  return {
+    scope: {
+      kind: "ticket",
+      id: q.source_id,
+      workspaceId: t.workspace_id,
+      orgId: t.org_id,
+      visibility: "org",
+    },
+    pieces: withFallback(
+      chunkMarkdown(t.body ?? "").map((c) => ({
+        ...c,
+        title: t.subject ?? "",
+        headingPath: t.category ?? "",
+      })),
+      t.subject,
+    ),
+  };
+}
+
+/** What identifies a piece's vector: its text and the model that embeds it. */
+export const pieceHash = (
+  p: { title: string; headingPath: string; content: string },
+  model: string,
+) =>
+  createHash("sha256").update(`${model}\n${p.title}\n${p.headingPath}\n${p.content}`).digest("hex");
+
+/** The text the model embeds: the title and headings give a passage its context. */
+export const embeddingText = (p: { title: string; headingPath: string; content: string }) =>
+  [p.title, p.headingPath, p.content].filter(Boolean).join(". ");
+
+export const wordCount = (p: { title: string; headingPath: string; content: string }) =>
+  `${p.title} ${p.headingPath} ${p.content}`.split(/\s+/).filter(Boolean).length;
+
+/** A source with no body text is still findable by its title. */
+const withFallback = (pieces: SourceDocument["pieces"], title: string) =>
+  pieces.length ? pieces : [{ ordinal: 0, title, headingPath: "", content: title }];

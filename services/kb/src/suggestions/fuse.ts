@@ -1,0 +1,52 @@
+import type { ChunkHit } from "./search-repository.ts";
+
+export interface FusedSource {
+  kind: "article" | "ticket";
+  id: string;
+  title: string;
+  /** The passage that matched best, for the snippet. */
+  content: string;
+  score: number;
+}
+
+/** Scales scores to 0..1 across one list (a list of equal scores becomes all 1). */
+function minMax(values: number[]): (v: number) => number {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return (v) => (hi > lo ? (v - lo) / (hi - lo) : 1);
+}
+
+/**
+ * Fuses lexical and vector hits per source (an article or a ticket): each list's best chunk per
+ * source, min-max normalized, then a weighted sum. A source found by only one list gets 0 from the
+ * other.
+ */
+export function fuseBySource(
+  lexical: ChunkHit[],
+  semantic: ChunkHit[],
+  lexicalWeight = 0.5,
+): FusedSource[] {
+  const best = (hits: ChunkHit[]) => {
+    const bySource = new Map<string, ChunkHit>();
+    for (const h of hits) {
+      const prev = bySource.get(h.source_id);
+      if (!prev || h.score > prev.score) bySource.set(h.source_id, h);
+    }
+    return bySource;
+  };
+  const lex = best(lexical);
+  const sem = best(semantic);
+  const nLex = minMax([...lex.values()].map((h) => h.score));
+  const nSem = minMax([...sem.values()].map((h) => h.score));
+  const ids = new Set([...lex.keys(), ...sem.keys()]);
+  return [...ids]
+    .map((id) => {
+      const l = lex.get(id);
+      const s = sem.get(id);
+      const score =
+        (l ? lexicalWeight * nLex(l.score) : 0) + (s ? (1 - lexicalWeight) * nSem(s.score) : 0);
+      const top = (l ?? s) as ChunkHit;
+      return { kind: top.source_kind, id, title: top.title, content: top.content, score };
+    })
+    .sort((a, b) => b.score - a.score);
+}
