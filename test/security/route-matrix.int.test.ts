@@ -49,6 +49,21 @@ function matrixSuite(mode: string, envFor: () => Promise<RunMode>) {
           );
           return (r.body as { result: { data: { id: string } } }).result.data.id;
         },
+        async writeArticle(status) {
+          const r = await rawCall(
+            gw.url,
+            home.sessions.editor,
+            "kb",
+            "articles.create",
+            "mutation",
+            {
+              title: `Matrix article ${uniqueSuffix()}`,
+              body: "How to reset a password.",
+              status,
+            },
+          );
+          return (r.body as { result: { data: { id: string } } }).result.data.id;
+        },
       };
     });
     afterAll(async () => {

@@ -11,6 +11,8 @@ export interface Fixture {
   baseUrl: string;
   /** Opens a ticket in `home` as customer A and returns its id. */
   openTicket(): Promise<string>;
+  /** Creates an article in `home` as the editor and returns its id. */
+  writeArticle(status: "draft" | "published"): Promise<string>;
   unique(): string;
 }
 
@@ -85,6 +87,44 @@ export const routeMatrix: RouteSpec[] = [
     input: async (fx) => ({ title: `Article ${fx.unique()}`, body: "Body" }),
   },
   { service: "kb", path: "indexing.pending", type: "query", allowed: ["editor", "admin"] },
+  {
+    service: "kb",
+    path: "articles.get",
+    type: "query",
+    allowed: actors,
+    input: async (fx) => ({ articleId: await fx.writeArticle("published") }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.update",
+    type: "mutation",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ articleId: await fx.writeArticle("draft"), body: "Edited body" }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.setStatus",
+    type: "mutation",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ articleId: await fx.writeArticle("draft"), status: "published" }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "suggestions.suggest",
+    type: "query",
+    allowed: actors,
+    input: async () => ({ subject: "How do I reset my passw" }),
+  },
+  {
+    service: "kb",
+    path: "suggestions.track",
+    type: "mutation",
+    allowed: actors,
+    input: async () => ({ queryId: crypto.randomUUID(), kind: "impression" }),
+  },
   { service: "notification", path: "notifications.list", type: "query", allowed: actors },
   {
     service: "identity",
