@@ -14,6 +14,8 @@ export interface SuggestDeps {
 }
 
 const candidates = 60;
+// Below this cosine the local model's neighbours are unrelated text: better no suggestion than noise.
+const minSimilarity = 0.3;
 
 /**
  * Suggestions for what a person has typed so far: BM25 (with the last word as a prefix and typo
@@ -43,7 +45,8 @@ export async function suggest(
     searchRepository.nearest(deps.db, audience, vector, candidates),
   ]);
   const typed = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const suggestions = fuseBySource(lexical, semantic)
+  const related = semantic.filter((h) => h.score >= minSimilarity);
+  const suggestions = fuseBySource(lexical, related)
     .slice(0, input.limit)
     .map((s): TSuggestion => ({
       kind: s.kind,
