@@ -122,7 +122,9 @@ function kbSuite(mode: string, makeDb: () => Promise<{ db: Db; done: () => Promi
       });
       await settle();
       expect(counter.texts - before).toBe(1);
-      const { suggestions } = await as(ws.agent).suggestions.suggest.query({ subject: "sprockets teardown" });
+      const { suggestions } = await as(ws.agent).suggestions.suggest.query({
+        subject: "sprockets teardown",
+      });
       const found = suggestions.find((s) => s.id === a.id);
       const text = found?.snippet.map((s) => s.text).join("") ?? "";
       expect(text).toContain("sprockets");

@@ -20,13 +20,17 @@ export async function createArticle(
   const slug = slugify(input.title);
   if (!slug) throw new AppError("BAD_REQUEST", "title needs at least one letter or digit");
   const article = await deps.db.transaction(async (tx) => {
-    const row = await articleRepository.insert(tx, {
-      ...input,
-      slug,
-      workspaceId: who.workspaceId,
-      editedBy: who.userId,
-    });
-    if (!row) throw new AppError("CONFLICT", `An article with the slug "${slug}" already exists`);
+    // Two articles may share a title: the second gets "-2", the third "-3", and so on.
+    let row = null;
+    for (let n = 1; !row && n <= 100; n++) {
+      row = await articleRepository.insert(tx, {
+        ...input,
+        slug: n === 1 ? slug : `${slug}-${n}`,
+        workspaceId: who.workspaceId,
+        editedBy: who.userId,
+      });
+    }
+    if (!row) throw new AppError("CONFLICT", `Too many articles are titled "${input.title}"`);
     const created = toArticle(row);
     await articleChanged(tx, who.workspaceId, null, created);
     return created;
