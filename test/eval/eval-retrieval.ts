@@ -113,7 +113,7 @@ const scores = [];
 for (const [i, q] of queries.entries()) {
   const typed = q.text.slice(0, Math.max(1, Math.floor(q.text.length * prefix)));
   const started = performance.now();
-  const { suggestions } = await agent.suggestions.suggest.query({ subject: typed, limit: 10 });
+  const { suggestions } = await agent.suggestions.suggest.query({ description: typed, limit: 10 });
   latencies.push(performance.now() - started);
   scores.push(
     scoreQuery(
