@@ -125,6 +125,34 @@ export const routeMatrix: RouteSpec[] = [
     allowed: actors,
     input: async () => ({ queryId: crypto.randomUUID(), kind: "impression" }),
   },
+  {
+    service: "kb",
+    path: "drafts.draft",
+    type: "mutation",
+    allowed: ["agent", "admin"],
+    input: async () => ({ ticketId: crypto.randomUUID(), subject: "Forgot my password" }),
+  },
+  {
+    service: "kb",
+    path: "drafts.recordUse",
+    type: "mutation",
+    allowed: ["agent", "admin"],
+    input: async (fx) => {
+      const draft = await call<{ draftId: string }>(
+        fx.baseUrl,
+        fx.home.sessions.agent,
+        "kb",
+        "drafts.draft",
+        "mutation",
+        {
+          ticketId: crypto.randomUUID(),
+          subject: "Forgot my password",
+        },
+      );
+      return { draftId: draft.draftId, usedSourceIds: [] };
+    },
+    scope: "workspace",
+  },
   { service: "notification", path: "notifications.list", type: "query", allowed: actors },
   {
     service: "identity",

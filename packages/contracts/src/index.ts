@@ -11,3 +11,4 @@ export * from "./identity/auth.ts";
 export * from "./identity/directory.ts";
 export * from "./events/kb-events.ts";
 export * from "./kb/suggestion.ts";
+export * from "./kb/draft.ts";

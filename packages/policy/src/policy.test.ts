@@ -23,6 +23,7 @@ const allowed: Record<Action, TRole[]> = {
   "notification.read": ["customer", "agent", "kb_editor", "admin"],
   "kb.article.read": ["customer", "agent", "kb_editor", "admin"],
   "kb.article.write": ["kb_editor", "admin"],
+  "kb.draft": ["agent", "admin"],
   "identity.directory.read": ["agent", "kb_editor", "admin"],
   "identity.users.manage": ["admin"],
   "identity.orgs.manage": ["admin"],

@@ -15,6 +15,7 @@ export type Action =
   | "notification.read"
   | "kb.article.read"
   | "kb.article.write"
+  | "kb.draft"
   | "identity.directory.read"
   | "identity.users.manage"
   | "identity.orgs.manage"
@@ -33,6 +34,7 @@ const grants: Record<Action, readonly TRole[]> = {
   "notification.read": ["customer", "agent", "kb_editor", "admin"],
   "kb.article.read": ["customer", "agent", "kb_editor", "admin"],
   "kb.article.write": ["kb_editor", "admin"],
+  "kb.draft": ["agent", "admin"],
   "identity.directory.read": ["agent", "kb_editor", "admin"],
   "identity.users.manage": ["admin"],
   "identity.orgs.manage": ["admin"],

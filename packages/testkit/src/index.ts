@@ -2,3 +2,4 @@ export { describeWithInfra, freshDatabase, uniqueSuffix, type Infra } from "./in
 export { testEnv } from "./env.ts";
 export { waitFor } from "./wait-for.ts";
 export { testWorkspace } from "./people.ts";
+export { startFakeChatServer } from "./fake-chat-server.ts";

@@ -47,6 +47,10 @@ const schema = z
     EMBEDDINGS_URL: httpUrl().optional(),
     EMBEDDINGS_API_KEY: z.string().optional(),
     EMBEDDINGS_MODEL: z.string().optional(),
+    /** An OpenAI-compatible chat API for drafts; extractive drafts when unset. */
+    LLM_URL: httpUrl().optional(),
+    LLM_API_KEY: z.string().optional(),
+    LLM_MODEL: z.string().optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     QUEUE_PREFIX: z
       .string()

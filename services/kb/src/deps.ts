@@ -1,10 +1,13 @@
 import type { Db } from "@signpost/db";
+import type { Drafter } from "./drafts/llm-drafter.ts";
 import type { Embedder } from "./embedding/embedder.ts";
 
 /** What the KB use-cases need from the outside world. */
 export interface KbDeps {
   db: Db;
   embedder: Embedder;
+  /** A chat model for drafts; null means extractive drafts. */
+  drafter: Drafter | null;
   /** Publish the outbox now rather than at the next poll. */
   kickRelay: () => void;
   /** Start indexing now rather than at the next poll. */

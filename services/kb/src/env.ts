@@ -8,6 +8,9 @@ export const loadEnv = () =>
       EMBEDDINGS_URL: httpUrl().optional(),
       EMBEDDINGS_API_KEY: z.string().optional(),
       EMBEDDINGS_MODEL: z.string().optional(),
+      LLM_URL: httpUrl().optional(),
+      LLM_API_KEY: z.string().optional(),
+      LLM_MODEL: z.string().optional(),
     }),
     process.env,
   );

@@ -3,3 +3,4 @@ export type { KbRouter } from "./router.ts";
 export { kbRouter } from "./router.ts";
 export { createEmbedder } from "./embedding/create-embedder.ts";
 export type { Embedder } from "./embedding/embedder.ts";
+export { createDrafter } from "./drafts/llm-drafter.ts";

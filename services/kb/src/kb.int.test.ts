@@ -9,9 +9,16 @@ import {
   identitySigner,
   identityVerifier,
 } from "@signpost/service-kit";
-import { describeWithInfra, freshDatabase, testWorkspace, waitFor } from "@signpost/testkit";
+import {
+  describeWithInfra,
+  freshDatabase,
+  startFakeChatServer,
+  testWorkspace,
+  waitFor,
+} from "@signpost/testkit";
 import type { Embedder } from "./embedding/embedder.ts";
 import { createLocalEmbedder } from "./embedding/local-embedder.ts";
+import { createLlmDrafter } from "./drafts/llm-drafter.ts";
 import type { KbRouter } from "./router.ts";
 import { createKbService, type KbService } from "./service.ts";
 
@@ -39,35 +46,33 @@ function kbSuite(mode: string, makeDb: () => Promise<{ db: Db; done: () => Promi
     let done: () => Promise<void>;
     let transport: Transport;
     let kb: KbService;
-    let as: (who: TIdentity) => ReturnType<typeof createTRPCClient<KbRouter>>;
+    let sign: (who: TIdentity) => Promise<string>;
+    let verify: Awaited<ReturnType<typeof identityVerifier>>;
+    const clientOf = (service: KbService, who: TIdentity) =>
+      createTRPCClient<KbRouter>({
+        links: [
+          httpLink({
+            url: "http://kb/trpc",
+            fetch: async (url, init) =>
+              service.app.fetch(new Request(url as string, init as RequestInit)),
+            headers: async () => ({ authorization: `Bearer ${await sign(who)}` }),
+          }),
+        ],
+      });
+    const as = (who: TIdentity) => clientOf(kb, who);
 
     beforeAll(async () => {
       ({ db, done } = await makeDb());
       transport = await createEmbeddedTransport({ db });
       const keys = await generateIdentityKeys();
-      const sign = await identitySigner(keys.privateJwk);
+      sign = await identitySigner(keys.privateJwk);
+      verify = await identityVerifier(keys.publicJwk);
       kb = createKbService(
-        {
-          db,
-          transport,
-          logger: createLogger("kb-test", "warn"),
-          verifyIdentity: await identityVerifier(keys.publicJwk),
-        },
+        { db, transport, logger: createLogger("kb-test", "warn"), verifyIdentity: verify },
         { embedder },
       );
       await kb.migrate();
       kb.start();
-      as = (who) =>
-        createTRPCClient<KbRouter>({
-          links: [
-            httpLink({
-              url: "http://kb/trpc",
-              fetch: async (url, init) =>
-                kb.app.fetch(new Request(url as string, init as RequestInit)),
-              headers: async () => ({ authorization: `Bearer ${await sign(who)}` }),
-            }),
-          ],
-        });
     });
     afterAll(async () => {
       await kb?.stop();
@@ -164,6 +169,71 @@ function kbSuite(mode: string, makeDb: () => Promise<{ db: Db; done: () => Promi
       expect(await idsFor(ws.agent, "flux capacitor")).not.toContain(theirs.id);
       expect(await idsFor(ws.customerA, "flux capacitor")).not.toContain(theirs.id);
       expect((await idsFor(other.customerA, "flux capacitor"))[0]).toBe(theirs.id);
+    });
+
+    it("drafts a reply that quotes and cites the KB when no chat model is configured", async () => {
+      const agent = as(ws.agent);
+      const ticketId = crypto.randomUUID();
+      const draft = await agent.drafts.draft.mutate({
+        ticketId,
+        subject: "I forgot my password",
+        description: "The reset email never arrives, what should I check?",
+      });
+      expect(draft.generatedBy).toBe("extractive");
+      expect(draft.grounded).toBe(true);
+      expect(draft.sources[0]).toMatchObject({
+        n: 1,
+        kind: "article",
+        title: "Reset your password",
+      });
+      expect(draft.text).toContain("[1]");
+      expect(draft.text).toMatch(/spam folder|Forgot password/);
+      expect(
+        await agent.drafts.recordUse.mutate({
+          draftId: draft.draftId,
+          usedSourceIds: [draft.sources[0]!.id],
+        }),
+      ).toEqual({
+        ok: true,
+      });
+      const { rows } = await db.query<{ used: string[] }>(
+        `select used_source_ids as used from kb.drafts where id = $1`,
+        [draft.draftId],
+      );
+      expect(rows[0]?.used).toEqual([draft.sources[0]!.id]);
+      const none = await agent.drafts.draft.mutate({
+        ticketId,
+        subject: "Xylophone tuning schedule",
+      });
+      expect(none.grounded).toBe(false);
+      expect(none.sources).toEqual([]);
+    });
+
+    it("drafts with an OpenAI-compatible chat model, from the sources only", async () => {
+      const llm = await startFakeChatServer(["To reset it, choose ", "Forgot password? [1]"]);
+      const withModel = createKbService(
+        { db, transport, logger: createLogger("kb-test", "warn"), verifyIdentity: verify },
+        {
+          embedder,
+          drafter: createLlmDrafter({ baseUrl: llm.url, apiKey: "test-key", model: "test-model" }),
+        },
+      );
+      const draft = await clientOf(withModel, ws.agent).drafts.draft.mutate({
+        ticketId: crypto.randomUUID(),
+        subject: "I forgot my password",
+      });
+      await llm.close();
+      expect(draft).toMatchObject({
+        generatedBy: "llm",
+        text: "To reset it, choose Forgot password? [1]",
+      });
+      const request = llm.requests[0]!;
+      expect(request.model).toBe("test-model");
+      expect(request.stream).toBe(true);
+      const system = request.messages[0]!.content;
+      expect(system).toContain("Use ONLY the numbered sources");
+      expect(system).toContain("[1] Reset your password");
+      expect(llm.authorization[0]).toBe("Bearer test-key");
     });
 
     it("re-embeds everything in the background when the model changes", async () => {

@@ -1,5 +1,6 @@
 import { ConfigError } from "@signpost/config";
 import { runStandalone } from "@signpost/service-kit";
+import { createDrafter } from "./drafts/llm-drafter.ts";
 import { createEmbedder } from "./embedding/create-embedder.ts";
 import { loadEnv } from "./env.ts";
 import { createKbService } from "./service.ts";
@@ -9,7 +10,7 @@ try {
   await runStandalone(
     "kb",
     env,
-    (rt) => createKbService(rt, { embedder: createEmbedder(env) }),
+    (rt) => createKbService(rt, { embedder: createEmbedder(env), drafter: createDrafter(env) }),
     process.argv.slice(2),
   );
 } catch (error) {

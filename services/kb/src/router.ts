@@ -1,7 +1,9 @@
 import { router } from "@signpost/service-kit";
 import { articlesRouter } from "./articles/articles-router.ts";
 import type { KbDeps } from "./deps.ts";
+import { draftsRouter } from "./drafts/drafts-router.ts";
 import { indexingRouter } from "./indexing/indexing-router.ts";
+import { queryEmbeddingCache } from "./suggestions/query-embedding-cache.ts";
 import { suggestionsRouter } from "./suggestions/suggestions-router.ts";
 
 export const kbRouter = (deps: KbDeps) =>
@@ -9,6 +11,11 @@ export const kbRouter = (deps: KbDeps) =>
     articles: articlesRouter(deps),
     indexing: indexingRouter(deps.db),
     suggestions: suggestionsRouter(deps),
+    drafts: draftsRouter({
+      db: deps.db,
+      drafter: deps.drafter,
+      embedQuery: queryEmbeddingCache(deps.embedder),
+    }),
   });
 
 /** The only thing `web/` takes from this service: the router's type. */

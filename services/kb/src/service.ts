@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { createService, type Service, type ServiceRuntime } from "@signpost/service-kit";
 import type { KbDeps } from "./deps.ts";
+import type { Drafter } from "./drafts/llm-drafter.ts";
 import type { Embedder } from "./embedding/embedder.ts";
 import { startIndexer, type Indexer } from "./indexing/indexer.ts";
 import { onTicketResolved } from "./indexing/on-ticket-resolved.ts";
@@ -13,11 +14,15 @@ export interface KbService extends Service {
 }
 
 /** The knowledge-base service, wired to whatever database, transport and embedder it is given. */
-export function createKbService(rt: ServiceRuntime, opts: { embedder: Embedder }): KbService {
+export function createKbService(
+  rt: ServiceRuntime,
+  opts: { embedder: Embedder; drafter?: Drafter | null },
+): KbService {
   let indexer: Indexer | undefined;
   const deps = (kickRelay: () => void): KbDeps => ({
     db: rt.db,
     embedder: opts.embedder,
+    drafter: opts.drafter ?? null,
     kickRelay,
     kickIndexer: () => indexer?.kick(),
   });

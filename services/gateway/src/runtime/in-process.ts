@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { createEmbedder, createKbService } from "@signpost/kb";
+import { createDrafter, createEmbedder, createKbService } from "@signpost/kb";
 import { createNotificationService } from "@signpost/notification";
 import { createTicketService } from "@signpost/ticket";
 import { createPgDb, createPgliteDb, type Db } from "@signpost/db";
@@ -52,7 +52,7 @@ export async function startInProcess(env: GatewayEnv, logger: Logger): Promise<I
   const rt = { db, transport, logger, verifyIdentity: await identityVerifier(keys.publicJwk) };
   const services: Record<ServiceName, Service> = {
     ticket: createTicketService(rt),
-    kb: createKbService(rt, { embedder: createEmbedder(env) }),
+    kb: createKbService(rt, { embedder: createEmbedder(env), drafter: createDrafter(env) }),
     notification: createNotificationService(rt),
   };
   for (const s of Object.values(services)) await s.migrate();

@@ -1,0 +1,45 @@
+import type { Db } from "@signpost/db";
+import { fuseBySource, type FusedSource } from "./fuse.ts";
+import { queryTerms } from "./query-terms.ts";
+import { searchRepository, type Audience } from "./search-repository.ts";
+
+export interface RetrieveDeps {
+  db: Db;
+  embedQuery: (text: string) => Promise<number[]>;
+}
+
+const candidates = 60;
+// Below this cosine the local model's neighbours are unrelated text: better nothing than noise.
+const minSimilarity = 0.3;
+
+export interface RetrievedSource extends FusedSource {
+  /** Whether any of the query's words (or their spellings) occur in the source. */
+  lexicalMatch: boolean;
+  /** The best cosine similarity of the source's chunks to the query, 0 when none was close. */
+  cosine: number;
+}
+
+/** Hybrid retrieval over what `audience` may see: BM25 and vector candidates fused per source. */
+export async function retrieve(
+  deps: RetrieveDeps,
+  audience: Audience,
+  text: string,
+): Promise<RetrievedSource[]> {
+  const [terms, vector] = await Promise.all([
+    queryTerms(deps.db, audience.workspaceId, text),
+    deps.embedQuery(text),
+  ]);
+  const [lexical, semantic] = await Promise.all([
+    searchRepository.bm25(deps.db, audience, terms.terms, terms.weights, candidates),
+    searchRepository.nearest(deps.db, audience, vector, candidates),
+  ]);
+  const related = semantic.filter((h) => h.score >= minSimilarity);
+  const lexicalIds = new Set(lexical.map((h) => h.source_id));
+  const cosine = new Map<string, number>();
+  for (const h of related) cosine.set(h.source_id, Math.max(cosine.get(h.source_id) ?? 0, h.score));
+  return fuseBySource(lexical, related).map((s) => ({
+    ...s,
+    lexicalMatch: lexicalIds.has(s.id),
+    cosine: cosine.get(s.id) ?? 0,
+  }));
+}
