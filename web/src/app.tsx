@@ -1,39 +1,44 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { TMe } from "@signpost/contracts";
+import { SignIn } from "./sign-in.tsx";
+import { SuggestionBox } from "./suggestion-box.tsx";
+import { api, setCsrfToken } from "./trpc.ts";
 
-interface Readiness {
-  status: string;
-  services: Record<string, boolean>;
-}
-
-/** Placeholder home until the portal and console land: shows that every service is up. */
+/** A first screen until the portal and console land: sign in, then ask the KB. */
 export function App() {
-  const ready = useQuery({
-    queryKey: ["readyz"],
-    queryFn: async () => (await fetch("/readyz")).json() as Promise<Readiness>,
-    refetchInterval: 5000,
+  const [me, setMe] = useState<TMe | null>(null);
+  const session = useQuery({
+    queryKey: ["me"],
+    queryFn: async () => {
+      const current = await api.identity.auth.me.query();
+      if (current) setCsrfToken(current.csrfToken);
+      return current;
+    },
   });
+  const person = me ?? session.data ?? null;
   return (
     <main
       style={{
         fontFamily: "system-ui, sans-serif",
-        maxWidth: 640,
-        margin: "4rem auto",
+        maxWidth: 720,
+        margin: "3rem auto",
         lineHeight: 1.5,
       }}
     >
       <h1>Signpost</h1>
       <p>The support desk whose knowledge base answers customers before they file a ticket.</p>
-      <h2>Services</h2>
-      {ready.isPending && <p>Checking…</p>}
-      {ready.isError && <p role="alert">The gateway did not answer.</p>}
-      {ready.data && (
-        <ul aria-label="service status">
-          {Object.entries(ready.data.services).map(([name, up]) => (
-            <li key={name}>
-              {name}: <strong>{up ? "ready" : "down"}</strong>
-            </li>
-          ))}
-        </ul>
+      {session.isPending ? (
+        <p>Loading…</p>
+      ) : person ? (
+        <>
+          <p>
+            Signed in as {person.name} ({person.roles.join(", ")}) in {person.workspaceName}.
+          </p>
+          <SuggestionBox />
+        </>
+      ) : (
+        <SignIn onSignedIn={setMe} />
       )}
     </main>
   );

@@ -6,17 +6,16 @@ import { indexingRouter } from "./indexing/indexing-router.ts";
 import { queryEmbeddingCache } from "./suggestions/query-embedding-cache.ts";
 import { suggestionsRouter } from "./suggestions/suggestions-router.ts";
 
-export const kbRouter = (deps: KbDeps) =>
-  router({
+export const kbRouter = (deps: KbDeps) => {
+  // One cache for suggestions and drafts: both embed what people typed.
+  const embedQuery = queryEmbeddingCache(deps.embedder);
+  return router({
     articles: articlesRouter(deps),
     indexing: indexingRouter(deps.db),
-    suggestions: suggestionsRouter(deps),
-    drafts: draftsRouter({
-      db: deps.db,
-      drafter: deps.drafter,
-      embedQuery: queryEmbeddingCache(deps.embedder),
-    }),
+    suggestions: suggestionsRouter({ db: deps.db, embedQuery }),
+    drafts: draftsRouter({ db: deps.db, drafter: deps.drafter, embedQuery }),
   });
+};
 
 /** The only thing `web/` takes from this service: the router's type. */
 export type KbRouter = ReturnType<typeof kbRouter>;

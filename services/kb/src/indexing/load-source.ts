@@ -28,7 +28,7 @@ export async function loadSource(sql: Sql, q: QueuedSource): Promise<SourceDocum
         orgId: null,
         visibility: a.visibility,
       },
-      pieces: withFallback(pieces, a.title),
+      pieces: withTitle(withFallback(pieces, a.title), a.title),
     };
   }
   const t = await indexRequestRepository.document(sql, q.source_id);
@@ -41,12 +41,15 @@ export async function loadSource(sql: Sql, q: QueuedSource): Promise<SourceDocum
       orgId: t.org_id,
       visibility: "org",
     },
-    pieces: withFallback(
-      chunkMarkdown(t.body ?? "").map((c) => ({
-        ...c,
-        title: t.subject ?? "",
-        headingPath: t.category ?? "",
-      })),
+    pieces: withTitle(
+      withFallback(
+        chunkMarkdown(t.body ?? "").map((c) => ({
+          ...c,
+          title: t.subject ?? "",
+          headingPath: t.category ?? "",
+        })),
+        t.subject,
+      ),
       t.subject,
     ),
   };
@@ -69,3 +72,12 @@ export const wordCount = (p: { title: string; headingPath: string; content: stri
 /** A source with no body text is still findable by its title. */
 const withFallback = (pieces: SourceDocument["pieces"], title: string) =>
   pieces.length ? pieces : [{ ordinal: 0, title, headingPath: "", content: title }];
+
+/**
+ * A piece of the title alone. A title is the densest statement of what a source answers: its own
+ * vector is not diluted by a long passage, and as a short BM25 document it wins on a title match.
+ */
+const withTitle = (pieces: SourceDocument["pieces"], title: string) => [
+  { ordinal: -2, title, headingPath: "", content: "" },
+  ...pieces,
+];

@@ -24,7 +24,8 @@ function minMax(values: number[]): (v: number) => number {
 export function fuseBySource(
   lexical: ChunkHit[],
   semantic: ChunkHit[],
-  lexicalWeight = 0.5,
+  // Slightly favour BM25: exact product words (app names, features) beat paraphrase similarity.
+  lexicalWeight = 0.55,
 ): FusedSource[] {
   const best = (hits: ChunkHit[]) => {
     const bySource = new Map<string, ChunkHit>();
@@ -46,7 +47,9 @@ export function fuseBySource(
       const score =
         (l ? lexicalWeight * nLex(l.score) : 0) + (s ? (1 - lexicalWeight) * nSem(s.score) : 0);
       const top = (l ?? s) as ChunkHit;
-      return { kind: top.source_kind, id, title: top.title, content: top.content, score };
+      // A title-only piece has no passage to show; take the other list's passage then.
+      const content = [l, s].find((h) => h?.content)?.content ?? top.title;
+      return { kind: top.source_kind, id, title: top.title, content, score };
     })
     .sort((a, b) => b.score - a.score);
 }

@@ -8,7 +8,8 @@ export interface RetrieveDeps {
   embedQuery: (text: string) => Promise<number[]>;
 }
 
-const candidates = 60;
+// Enough candidates that min-max normalization in fusion sees the long tail, not only the top.
+const candidates = 100;
 // Below this cosine the local model's neighbours are unrelated text: better nothing than noise.
 const minSimilarity = 0.3;
 
@@ -19,16 +20,18 @@ export interface RetrievedSource extends FusedSource {
   cosine: number;
 }
 
-/** Hybrid retrieval over what `audience` may see: BM25 and vector candidates fused per source. */
+/**
+ * Hybrid retrieval over what `audience` may see: BM25 (the last word as a prefix, near spellings
+ * for typos) and vector candidates, fused per article or ticket. Suggestions and drafts share it.
+ */
 export async function retrieve(
   deps: RetrieveDeps,
   audience: Audience,
   text: string,
 ): Promise<RetrievedSource[]> {
-  const [terms, vector] = await Promise.all([
-    queryTerms(deps.db, audience.workspaceId, text),
-    deps.embedQuery(text),
-  ]);
+  // The embedding waits for the terms: it embeds the text with the word being typed completed.
+  const terms = await queryTerms(deps.db, audience.workspaceId, text);
+  const vector = await deps.embedQuery(terms.embedText);
   const [lexical, semantic] = await Promise.all([
     searchRepository.bm25(deps.db, audience, terms.terms, terms.weights, candidates),
     searchRepository.nearest(deps.db, audience, vector, candidates),
