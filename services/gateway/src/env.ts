@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import {
+  aiEnvFields,
   flag,
   httpUrl,
   jwkJson,
@@ -43,14 +44,7 @@ const schema = z
     /** Take the client's IP from X-Forwarded-For (only behind a proxy that sets it). */
     TRUST_PROXY: flag(false),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
-    /** An OpenAI-compatible embeddings API; the local model when unset. */
-    EMBEDDINGS_URL: httpUrl().optional(),
-    EMBEDDINGS_API_KEY: z.string().optional(),
-    EMBEDDINGS_MODEL: z.string().optional(),
-    /** An OpenAI-compatible chat API for drafts; extractive drafts when unset. */
-    LLM_URL: httpUrl().optional(),
-    LLM_API_KEY: z.string().optional(),
-    LLM_MODEL: z.string().optional(),
+    ...aiEnvFields,
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     QUEUE_PREFIX: z
       .string()
