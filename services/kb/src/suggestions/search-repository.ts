@@ -1,4 +1,4 @@
-import type { Sql } from "@signpost/db";
+import type { Db, Sql } from "@signpost/db";
 
 export interface Audience {
   workspaceId: string;
@@ -110,14 +110,22 @@ export const searchRepository = {
   },
 
   /** Nearest chunks by cosine similarity to `vector`, among those a person may see. */
-  async nearest(sql: Sql, who: Audience, vector: number[], limit: number): Promise<ChunkHit[]> {
-    const { rows } = await sql.query<ChunkHit>(
-      `select c.id as chunk_id, c.source_kind, c.source_id, c.title, c.content,
-              (1 - (c.embedding <=> $4::vector))::float8 as score
-         from kb.chunks c where ${visible} and c.embedding is not null
-        order by c.embedding <=> $4::vector limit $5`,
-      [who.workspaceId, who.staff, who.orgId, JSON.stringify(vector), limit],
-    );
+  async nearest(db: Db, who: Audience, vector: number[], limit: number): Promise<ChunkHit[]> {
+    // HNSW returns at most ef_search neighbours (40 by default) before the visibility filter: ask
+    // for as many as the caller wants, and let the scan keep going when the filter drops some.
+    const { rows } = await db.transaction(async (tx) => {
+      await tx.query(`select set_config('hnsw.ef_search', $1, true)`, [
+        String(Math.max(40, limit)),
+      ]);
+      await tx.query(`select set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
+      return tx.query<ChunkHit>(
+        `select c.id as chunk_id, c.source_kind, c.source_id, c.title, c.content,
+                (1 - (c.embedding <=> $4::vector))::float8 as score
+           from kb.chunks c where ${visible} and c.embedding is not null
+          order by c.embedding <=> $4::vector limit $5`,
+        [who.workspaceId, who.staff, who.orgId, JSON.stringify(vector), limit],
+      );
+    });
     return rows;
   },
 };
