@@ -5,9 +5,14 @@ interface Fetchable {
   fetch: (request: Request) => Response | Promise<Response>;
 }
 
+/** A problem of the deployment (not of the code) that stops start-up: shown without a stack. */
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
 /** Listens on `port`; resolves with a function that stops accepting and waits for open requests. */
 export function listen(app: Fetchable, port: number, host = "0.0.0.0") {
-  return new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
+  return new Promise<{ port: number; close: () => Promise<void> }>((resolve, reject) => {
     const server: ServerType = serve({ fetch: app.fetch, port, hostname: host }, (info) =>
       resolve({
         port: info.port,
@@ -18,6 +23,14 @@ export function listen(app: Fetchable, port: number, host = "0.0.0.0") {
             if ("closeIdleConnections" in server) server.closeIdleConnections();
           }),
       }),
+    );
+    // A taken port is a configuration problem: say which, instead of an unhandled 'error' event.
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new StartupError(`Port ${port} is already in use: stop what listens there or set PORT`)
+          : error,
+      ),
     );
   });
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from "@signpost/config";
-import { createLogger, onShutdown } from "@signpost/service-kit";
+import { createLogger, onShutdown, StartupError } from "@signpost/service-kit";
 import { demoPassword, demoPeople } from "./demo/demo-people.ts";
 import { loadEnv } from "./env.ts";
 import { migrateOnly, startGateway } from "./start-gateway.ts";
@@ -23,6 +23,8 @@ try {
     );
   }
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(
+    error instanceof ConfigError || error instanceof StartupError ? error.message : error,
+  );
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from "@signpost/config";
-import { runStandalone } from "@signpost/service-kit";
+import { runStandalone, StartupError } from "@signpost/service-kit";
 import { createDrafter } from "./drafts/llm-drafter.ts";
 import { createEmbedder } from "./embedding/create-embedder.ts";
 import { loadEnv } from "./env.ts";
@@ -14,6 +14,8 @@ try {
     process.argv.slice(2),
   );
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(
+    error instanceof ConfigError || error instanceof StartupError ? error.message : error,
+  );
   process.exit(1);
 }

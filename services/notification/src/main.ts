@@ -1,11 +1,13 @@
 import { ConfigError } from "@signpost/config";
-import { runStandalone } from "@signpost/service-kit";
+import { runStandalone, StartupError } from "@signpost/service-kit";
 import { loadEnv } from "./env.ts";
 import { createNotificationService } from "./service.ts";
 
 try {
   await runStandalone("notification", loadEnv(), createNotificationService, process.argv.slice(2));
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(
+    error instanceof ConfigError || error instanceof StartupError ? error.message : error,
+  );
   process.exit(1);
 }
