@@ -2,8 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { demoPassword, demoPeople, loadEnv, startGateway } from "@signpost/gateway";
+import { demoPassword, demoPeople, startGateway } from "@signpost/gateway";
 import { waitFor } from "@signpost/testkit";
+import { testGatewayEnv } from "../support/run-modes.ts";
 import { clientsFor, signIn } from "../support/clients.ts";
 
 describe("embedded mode across a restart", () => {
@@ -12,12 +13,7 @@ describe("embedded mode across a restart", () => {
 
   it("seeds the demo once and keeps everything on disk", async () => {
     dir = await mkdtemp(join(tmpdir(), "signpost-restart-"));
-    const env = loadEnv({
-      DATA_DIR: dir,
-      PORT: "0",
-      LOG_LEVEL: "warn",
-      WEB_DIST: "/nonexistent",
-    });
+    const env = testGatewayEnv({ DATA_DIR: dir, SEED_DEMO: "true" });
 
     const first = await startGateway(env);
     const agentSession = await signIn(first.url, demoPeople.agent.email, demoPassword);

@@ -2,9 +2,10 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventQueueOf } from "@signpost/contracts";
 import { createBullmqTransport } from "@signpost/queue";
-import { loadEnv, startGateway, type RunningGateway } from "@signpost/gateway";
+import { startGateway, type RunningGateway } from "@signpost/gateway";
 import { generateIdentityKeys, identitySigner } from "@signpost/service-kit";
 import { describeWithInfra, freshDatabase, uniqueSuffix, waitFor } from "@signpost/testkit";
+import { testGatewayEnv } from "../support/run-modes.ts";
 import { clientsFor, signedInWorkspace } from "../support/clients.ts";
 import {
   freePort,
@@ -61,16 +62,12 @@ describeWithInfra("one process per service: a crash between commit and delivery"
     await waitReady(urlOf(ticketPort), ticketA);
     await waitReady(urlOf(kbPort), kb);
     gateway = await startGateway(
-      loadEnv({
-        PORT: "0",
-        LOG_LEVEL: "warn",
-        SEED_DEMO: "false",
+      testGatewayEnv({
         DATABASE_URL: fresh.url,
         TICKET_URL: urlOf(ticketPort),
         KB_URL: urlOf(kbPort),
         NOTIFICATION_URL: urlOf(notificationPort),
         IDENTITY_PRIVATE_KEY: JSON.stringify(keys.privateJwk),
-        WEB_DIST: "/nonexistent",
       }),
     );
     const { ws, sessions } = await signedInWorkspace(gateway);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadEnv, startGateway, type RunningGateway } from "@signpost/gateway";
+import { startGateway, type RunningGateway } from "@signpost/gateway";
 import { generateIdentityKeys, identitySigner } from "@signpost/service-kit";
 import { describeWithInfra, waitFor } from "@signpost/testkit";
-import { embeddedMode, postgresMode, type RunMode } from "../support/run-modes.ts";
+import { embeddedMode, postgresMode, type RunMode, testGatewayEnv } from "../support/run-modes.ts";
 import { clientsFor, codeOf, signedInWorkspace } from "../support/clients.ts";
 
 /**
@@ -19,15 +19,7 @@ function skeletonFlow(mode: string, envFor: () => Promise<RunMode>) {
     beforeAll(async () => {
       const made = await envFor();
       cleanup = made.cleanup;
-      gw = await startGateway(
-        loadEnv({
-          ...made.env,
-          PORT: "0",
-          LOG_LEVEL: "warn",
-          SEED_DEMO: "false",
-          WEB_DIST: "/nonexistent",
-        }),
-      );
+      gw = await startGateway(testGatewayEnv(made.env));
       ({ ws, sessions: as } = await signedInWorkspace(gw));
     });
     afterAll(async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadEnv, startGateway, type RunningGateway } from "@signpost/gateway";
+import { startGateway, type RunningGateway } from "@signpost/gateway";
+import { testGatewayEnv } from "../support/run-modes.ts";
 import { clientsFor, codeOf, signedInWorkspace, signIn, testPassword } from "../support/clients.ts";
 
 /** Everything the gateway logs, so a test can read the development-only mail links. */
@@ -29,14 +30,7 @@ describe("identity and access", () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "signpost-identity-"));
     gw = await startGateway(
-      loadEnv({
-        DATA_DIR: dir,
-        PORT: "0",
-        SEED_DEMO: "false",
-        WEB_DIST: "/nonexistent",
-        LOGIN_MAX_FAILURES: "6",
-        TRUST_PROXY: "true",
-      }),
+      testGatewayEnv({ DATA_DIR: dir, LOGIN_MAX_FAILURES: "6", TRUST_PROXY: "true" }),
       logs.logger,
     );
     home = await signedInWorkspace(gw);
@@ -309,16 +303,7 @@ describe("identity and access", () => {
 describe("session expiry", () => {
   it("ends a session after its lifetime", async () => {
     const dir = await mkdtemp(join(tmpdir(), "signpost-expiry-"));
-    const gw = await startGateway(
-      loadEnv({
-        DATA_DIR: dir,
-        PORT: "0",
-        LOG_LEVEL: "warn",
-        SEED_DEMO: "false",
-        WEB_DIST: "/nonexistent",
-        SESSION_TTL_HOURS: "0.0005",
-      }),
-    );
+    const gw = await startGateway(testGatewayEnv({ DATA_DIR: dir, SESSION_TTL_HOURS: "0.0005" }));
     try {
       const home = await signedInWorkspace(gw);
       const client = clientsFor(gw.url, home.sessions.agent);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadEnv, startGateway, type RunningGateway } from "@signpost/gateway";
+import { startGateway, type RunningGateway } from "@signpost/gateway";
 import { describeWithInfra, uniqueSuffix } from "@signpost/testkit";
 import { signedInWorkspace } from "../support/clients.ts";
-import { embeddedMode, postgresMode, type RunMode } from "../support/run-modes.ts";
+import { embeddedMode, postgresMode, type RunMode, testGatewayEnv } from "../support/run-modes.ts";
 import { actors, publicRoutes, rawCall, routeMatrix, type Fixture } from "./route-matrix.ts";
 import { allProcedurePaths } from "./procedure-paths.ts";
 
@@ -20,15 +20,7 @@ function matrixSuite(mode: string, envFor: () => Promise<RunMode>) {
     beforeAll(async () => {
       const made = await envFor();
       cleanup = made.cleanup;
-      gw = await startGateway(
-        loadEnv({
-          ...made.env,
-          PORT: "0",
-          LOG_LEVEL: "warn",
-          SEED_DEMO: "false",
-          WEB_DIST: "/nonexistent",
-        }),
-      );
+      gw = await startGateway(testGatewayEnv(made.env));
       const [home, away] = [await signedInWorkspace(gw), await signedInWorkspace(gw)];
       fx = {
         home,

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadEnv } from "@signpost/gateway";
 import { freshDatabase, uniqueSuffix, type Infra } from "@signpost/testkit";
 
 /** Environment for a gateway run in one mode, and how to clean up after it. */
@@ -23,3 +24,13 @@ export async function postgresMode(infra: Infra): Promise<RunMode> {
     cleanup: fresh.drop,
   };
 }
+
+/** A gateway's configuration for tests: any free port, quiet logs, no demo data, no web build. */
+export const testGatewayEnv = (overrides: Record<string, string>) =>
+  loadEnv({
+    PORT: "0",
+    LOG_LEVEL: "warn",
+    SEED_DEMO: "false",
+    WEB_DIST: "/nonexistent",
+    ...overrides,
+  });
