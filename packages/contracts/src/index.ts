@@ -12,3 +12,5 @@ export * from "./identity/directory.ts";
 export * from "./events/kb-events.ts";
 export * from "./kb/suggestion.ts";
 export * from "./kb/draft.ts";
+export * from "./events/directory-events.ts";
+export * from "./events/mail-events.ts";

@@ -1,19 +1,51 @@
 import { type z } from "zod";
 import { ZEventEnvelope, type EventDefinition, type TEventEnvelope } from "./envelope.ts";
-import { ticketCreatedV1, ticketResolvedV1, ticketResolvedV2 } from "./ticket-events.ts";
-import { articlePublishedV1, articleUnpublishedV1 } from "./kb-events.ts";
+import {
+  csatSubmittedV1,
+  slaBreachedV1,
+  slaWarningV1,
+  ticketAssignedV1,
+  ticketClosedV1,
+  ticketCommentedV1,
+  ticketCreatedV1,
+  ticketCreatedV2,
+  ticketEscalatedV1,
+  ticketMergedV1,
+  ticketReopenedV1,
+  ticketResolvedV1,
+  ticketResolvedV2,
+  ticketStatusChangedV1,
+  ticketUpdatedV1,
+} from "./ticket-events.ts";
+import { articleFeedbackV1, articlePublishedV1, articleUnpublishedV1 } from "./kb-events.ts";
+import { directoryGroupChangedV1, directoryUserChangedV1 } from "./directory-events.ts";
+import { mailReceivedV1 } from "./mail-events.ts";
 
-/** Every event version the system knows. Consumers reject anything not listed here. */
 /** The version of each event type that producers emit now. */
 const latestEvents = [
-  ticketCreatedV1,
+  ticketCreatedV2,
+  ticketUpdatedV1,
+  ticketStatusChangedV1,
+  ticketAssignedV1,
+  ticketCommentedV1,
   ticketResolvedV2,
+  ticketReopenedV1,
+  ticketClosedV1,
+  ticketMergedV1,
+  ticketEscalatedV1,
+  slaWarningV1,
+  slaBreachedV1,
+  csatSubmittedV1,
   articlePublishedV1,
   articleUnpublishedV1,
+  articleFeedbackV1,
+  directoryUserChangedV1,
+  directoryGroupChangedV1,
+  mailReceivedV1,
 ] as const;
 
 /** Every event version the system knows: the latest, plus older ones consumers still accept. */
-export const eventCatalog = [...latestEvents, ticketResolvedV1] as const;
+export const eventCatalog = [...latestEvents, ticketCreatedV1, ticketResolvedV1] as const;
 
 type Catalog = (typeof eventCatalog)[number];
 export type EventType = Catalog["type"];

@@ -16,3 +16,17 @@ export const articleUnpublishedV1 = defineEvent(
   1,
   z.object({ articleId: z.uuid(), status: z.enum(["draft", "archived"]) }),
 );
+
+/** A reader's "did this help?" answer, for the article's editors. */
+export const articleFeedbackV1 = defineEvent(
+  "kb.article.feedback",
+  1,
+  z.object({
+    articleId: z.uuid(),
+    title: z.string(),
+    helpful: z.boolean(),
+    comment: z.string().nullable(),
+    /** The article's last editor, who is told about it. */
+    editorId: z.uuid().nullable(),
+  }),
+);

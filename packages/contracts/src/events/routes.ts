@@ -8,9 +8,24 @@ export type ServiceName = (typeof serviceNames)[number];
  * run time so an event published while a consumer is down still waits in that consumer's queue.
  */
 export const eventSubscriptions: Record<ServiceName, readonly EventType[]> = {
-  ticket: [],
+  ticket: ["directory.user.changed", "directory.group.changed", "mail.received"],
   kb: ["ticket.resolved"],
-  notification: ["ticket.created"],
+  notification: [
+    "ticket.created",
+    "ticket.status_changed",
+    "ticket.assigned",
+    "ticket.commented",
+    "ticket.reopened",
+    "ticket.closed",
+    "ticket.merged",
+    "ticket.escalated",
+    "sla.warning",
+    "sla.breached",
+    "csat.submitted",
+    "kb.article.feedback",
+    "directory.user.changed",
+    "directory.group.changed",
+  ],
 };
 
 /** The queue a service's event consumer reads. */

@@ -39,10 +39,14 @@ export async function createTicket(
         payload: {
           ticketId: created.id,
           number: created.number,
+          subject: created.subject,
           requesterId: created.requesterId,
+          assigneeId: null,
+          groupId: null,
           priority: created.priority,
           category: created.category,
-          groupId: null,
+          source: "portal",
+          inboundMessageId: null,
         },
       }),
     );

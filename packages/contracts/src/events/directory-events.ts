@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { ZRole } from "../identity/identity.ts";
+import { defineEvent } from "./envelope.ts";
+
+// The gateway owns people and groups. Services that must address or route to them (assignment,
+// mail) keep a projection fed by these events instead of reading the gateway's tables.
+
+export const directoryUserChangedV1 = defineEvent(
+  "directory.user.changed",
+  1,
+  z.object({
+    userId: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(ZRole),
+    orgId: z.uuid().nullable(),
+    active: z.boolean(),
+  }),
+);
+
+export const directoryGroupChangedV1 = defineEvent(
+  "directory.group.changed",
+  1,
+  z.object({
+    groupId: z.uuid(),
+    name: z.string(),
+    memberIds: z.array(z.uuid()),
+    deleted: z.boolean(),
+  }),
+);
