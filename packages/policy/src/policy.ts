@@ -20,7 +20,16 @@ export type Action =
   | "identity.users.manage"
   | "identity.orgs.manage"
   | "identity.groups.manage"
-  | "identity.tokens.manage";
+  | "identity.tokens.manage"
+  | "ticket.comment"
+  | "ticket.note"
+  | "ticket.update"
+  | "ticket.audit.read"
+  | "ticket.configure"
+  | "ticket.csat"
+  | "ticket.macro.use"
+  | "ticket.views"
+  | "ticket.attachment.read";
 
 /**
  * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
@@ -40,6 +49,15 @@ const grants: Record<Action, readonly TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "ticket.comment": ["customer", "agent", "admin"],
+  "ticket.note": ["agent", "admin"],
+  "ticket.update": ["agent", "admin"],
+  "ticket.audit.read": ["agent", "admin"],
+  "ticket.configure": ["admin"],
+  "ticket.csat": ["customer"],
+  "ticket.macro.use": ["agent", "admin"],
+  "ticket.views": ["agent", "admin"],
+  "ticket.attachment.read": ["customer", "agent", "admin"],
 };
 
 export type Decision = "allow" | "forbidden" | "not_found";
