@@ -145,7 +145,7 @@ export async function startTicketHarness(
     ws: Workspace,
     name: string,
     memberIds: string[],
-    groupId = randomUUID(),
+    groupId: string = randomUUID(),
   ) => {
     await deliver(
       buildEvent("directory.group.changed", {
