@@ -67,6 +67,13 @@ const schema = z
         message: "is required when the services run as their own processes (it holds identities)",
       });
     }
+    if (urls === 3 && !env.REDIS_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_URL"],
+        message: "is required when the services run as their own processes (it carries events)",
+      });
+    }
     if (urls === 3 && !env.IDENTITY_PRIVATE_KEY) {
       ctx.addIssue({
         code: "custom",

@@ -7,6 +7,7 @@ import {
 } from "@signpost/contracts";
 import { authorize } from "@signpost/policy";
 import type { z } from "zod";
+import { announceUser } from "./announce-directory.ts";
 import { directoryRepository } from "./directory-repository.ts";
 import { invitationTtlSeconds, type IdentityDeps } from "./identity-deps.ts";
 import { linkTokenRepository } from "./link-token-repository.ts";
@@ -72,6 +73,7 @@ export async function acceptInvitation(
       orgId: invitation.org_id,
     });
     if (!user) throw new AppError("CONFLICT", `${invitation.email} already has an account`);
+    await announceUser(tx, invitation.workspace_id, user.id);
     return startSession(deps, tx, user);
   });
 }
