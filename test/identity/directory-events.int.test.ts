@@ -76,6 +76,32 @@ describeWithInfra("the gateway announces people and groups to the services", (in
     expect(editor?.payload).toMatchObject({ active: false });
   });
 
+  it("asks for the invitation and password-reset mails with their links, through the same outbox", async () => {
+    const admin = clientsFor(gw.url, home.sessions.admin).identity;
+    const invited = await admin.directory.invitations.create.mutate({
+      kind: "staff",
+      email: `new-agent-${home.slug}@example.com`,
+      roles: ["agent"],
+    });
+    await clientsFor(gw.url, null).identity.auth.requestPasswordReset.mutate({
+      email: home.emailOf("customerA"),
+      workspace: home.slug,
+    });
+    const events = await published();
+    const invitation = events.find((e) => e.type === "identity.invitation.created");
+    expect(invitation?.payload).toMatchObject({
+      invitationId: invited.id,
+      link: invited.acceptUrl,
+      invitedByName: home.ws.admin.name,
+    });
+    const reset = events.find((e) => e.type === "identity.password_reset.requested");
+    expect(reset?.payload).toMatchObject({
+      userId: home.ws.customerA.userId,
+      email: home.emailOf("customerA"),
+    });
+    expect(reset?.orgId).toBe(home.ws.orgA);
+  });
+
   it("refuses to remove a member from a group of another workspace", async () => {
     const admin = clientsFor(gw.url, home.sessions.admin).identity;
     await expect(
