@@ -60,7 +60,13 @@ export function startOutboxRelay(opts: {
       for (const queue of queuesFor(row.type)) {
         await transport.enqueue(queue, { id: row.id, name: row.type, data: row.envelope });
       }
-      await db.query(`update ${schema}.outbox set published_at = now() where seq = $1`, [row.seq]);
+    }
+    // One write for the whole batch: a crash before it re-publishes the batch, which job ids and
+    // the consumers' inbox make harmless.
+    if (rows.length > 0) {
+      await db.query(`update ${schema}.outbox set published_at = now() where seq = any($1)`, [
+        rows.map((r) => r.seq),
+      ]);
     }
     return rows.length;
   }
