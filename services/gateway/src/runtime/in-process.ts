@@ -33,7 +33,8 @@ export interface InProcessRuntime {
 export async function startInProcess(env: GatewayEnv, logger: Logger): Promise<InProcessRuntime> {
   let db: Db;
   if (env.DATABASE_URL) {
-    db = createPgDb({ url: env.DATABASE_URL, applicationName: "signpost-all-in-one" });
+    // Four components share this pool (gateway and three services), so it is larger than one service's.
+    db = createPgDb({ url: env.DATABASE_URL, max: 20, applicationName: "signpost-all-in-one" });
   } else {
     await mkdir(env.DATA_DIR, { recursive: true });
     db = await createPgliteDb({ dataDir: join(env.DATA_DIR, "pglite") });
