@@ -1,6 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { createPgDb, loadSqlMigrations, migrate, type Db } from "@signpost/db";
-import { createLogger, identitySigner, listen, type Logger } from "@signpost/service-kit";
+import {
+  createLogger,
+  createMetrics,
+  identitySigner,
+  listen,
+  type Logger,
+} from "@signpost/service-kit";
 import type { JWK } from "jose";
 import { seedDemo } from "./demo/seed-demo.ts";
 import type { GatewayEnv } from "./env.ts";
@@ -51,6 +57,8 @@ async function boot(
   let db: Db;
   let signIdentity: Awaited<ReturnType<typeof identitySigner>>;
   let stopRuntime = async () => {};
+  // One registry per process: in-process services report into the gateway's `/metrics`.
+  const metrics = createMetrics();
   if (proxy) {
     upstreams = remoteUpstreams(proxy);
     // The env schema requires DATABASE_URL in proxy mode.
@@ -58,7 +66,7 @@ async function boot(
     signIdentity = await identitySigner(env.IDENTITY_PRIVATE_KEY as JWK);
     stopRuntime = async () => db.close();
   } else {
-    const rt = await startInProcess(env, logger);
+    const rt = await startInProcess(env, logger, metrics);
     ({ upstreams, db, signIdentity } = rt);
     stopRuntime = () => rt.stop();
   }
@@ -77,6 +85,8 @@ async function boot(
     logger,
     signIdentity,
     trustProxy: env.TRUST_PROXY,
+    metrics,
+    metricsToken: env.METRICS_TOKEN,
     identity: {
       db,
       logger,
