@@ -50,6 +50,8 @@ const schema = z
       .string()
       .regex(/^[a-z0-9_-]+$/i, "letters, digits, - and _ only")
       .default("signpost"),
+    /** When set, scrapers must send it as a bearer token to `/metrics` (the public port). */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((env, ctx) => {
     const urls = [env.TICKET_URL, env.KB_URL, env.NOTIFICATION_URL].filter(Boolean).length;

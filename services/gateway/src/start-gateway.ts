@@ -1,6 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { createPgDb, loadSqlMigrations, migrate, type Db } from "@signpost/db";
-import { createLogger, identitySigner, listen, type Logger } from "@signpost/service-kit";
+import {
+  createLogger,
+  createMetrics,
+  identitySigner,
+  listen,
+  type Logger,
+} from "@signpost/service-kit";
 import type { JWK } from "jose";
 import { seedDemo } from "./demo/seed-demo.ts";
 import type { GatewayEnv } from "./env.ts";
@@ -59,6 +65,8 @@ async function boot(
   let signIdentity: Awaited<ReturnType<typeof identitySigner>>;
   let transport: Transport;
   let stopRuntime = async () => {};
+  // One registry per process: in-process services report into the gateway's `/metrics`.
+  const metrics = createMetrics();
   if (proxy) {
     upstreams = remoteUpstreams(proxy);
     // The env schema requires DATABASE_URL and REDIS_URL in proxy mode.
@@ -70,7 +78,7 @@ async function boot(
       await db.close();
     };
   } else {
-    const rt = await startInProcess(env, logger);
+    const rt = await startInProcess(env, logger, metrics);
     ({ upstreams, db, signIdentity, transport } = rt);
     stopRuntime = () => rt.stop();
   }
@@ -109,6 +117,8 @@ async function boot(
     logger,
     signIdentity,
     trustProxy: env.TRUST_PROXY,
+    metrics,
+    metricsToken: env.METRICS_TOKEN,
     identity: {
       db,
       logger,
