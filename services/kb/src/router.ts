@@ -16,8 +16,13 @@ export const kbRouter = (deps: KbDeps) => {
   return router({
     articles: articlesRouter(deps),
     indexing: indexingRouter(deps.db),
-    suggestions: suggestionsRouter({ db: deps.db, embedQuery, log }),
-    drafts: draftsRouter({ db: deps.db, drafter: deps.drafter, embedQuery }),
+    suggestions: suggestionsRouter({ db: deps.db, embedQuery, corpusStats: deps.corpusStats, log }),
+    drafts: draftsRouter({
+      db: deps.db,
+      drafter: deps.drafter,
+      embedQuery,
+      corpusStats: deps.corpusStats,
+    }),
     help: helpRouter({ ...deps, embedQuery }),
     insights: insightsRouter({ db: deps.db, log }),
   });
