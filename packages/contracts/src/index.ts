@@ -14,3 +14,6 @@ export * from "./kb/suggestion.ts";
 export * from "./kb/draft.ts";
 export * from "./events/directory-events.ts";
 export * from "./events/mail-events.ts";
+export * from "./notifications/preferences.ts";
+export * from "./notifications/mail.ts";
+export * from "./notifications/webhook.ts";

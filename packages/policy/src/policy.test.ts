@@ -29,6 +29,10 @@ const allowed: Record<Action, TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "notification.preferences": ["customer", "agent", "kb_editor", "admin"],
+  "notification.mail.admin": ["admin"],
+  "notification.mail.inbound": ["admin"],
+  "notification.webhooks.manage": ["admin"],
 };
 
 describe("decide", () => {

@@ -20,7 +20,11 @@ export type Action =
   | "identity.users.manage"
   | "identity.orgs.manage"
   | "identity.groups.manage"
-  | "identity.tokens.manage";
+  | "identity.tokens.manage"
+  | "notification.preferences"
+  | "notification.mail.admin"
+  | "notification.mail.inbound"
+  | "notification.webhooks.manage";
 
 /**
  * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
@@ -40,6 +44,10 @@ const grants: Record<Action, readonly TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "notification.preferences": ["customer", "agent", "kb_editor", "admin"],
+  "notification.mail.admin": ["admin"],
+  "notification.mail.inbound": ["admin"],
+  "notification.webhooks.manage": ["admin"],
 };
 
 export type Decision = "allow" | "forbidden" | "not_found";
