@@ -159,6 +159,68 @@ export const routeMatrix: RouteSpec[] = [
     scope: "workspace",
   },
   { service: "notification", path: "notifications.list", type: "query", allowed: actors },
+  { service: "notification", path: "notifications.unreadCount", type: "query", allowed: actors },
+  {
+    service: "notification",
+    path: "notifications.markRead",
+    type: "mutation",
+    allowed: actors,
+    input: async () => ({ ids: [crypto.randomUUID()] }),
+  },
+  { service: "notification", path: "notifications.markAllRead", type: "mutation", allowed: actors },
+  { service: "notification", path: "preferences.get", type: "query", allowed: actors },
+  {
+    service: "notification",
+    path: "preferences.update",
+    type: "mutation",
+    allowed: actors,
+    input: async () => ({ kinds: [{ kind: "ticket.created", inApp: true, email: false }] }),
+  },
+  { service: "notification", path: "mail.mailbox", type: "query", allowed: ["admin"] },
+  { service: "notification", path: "mail.deadLetters", type: "query", allowed: ["admin"] },
+  {
+    service: "notification",
+    path: "mail.retry",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async () => ({ mailId: crypto.randomUUID() }),
+  },
+  { service: "notification", path: "mail.settings", type: "query", allowed: ["admin"] },
+  {
+    service: "notification",
+    path: "mail.updateSettings",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async () => ({ fromName: "Support team" }),
+  },
+  { service: "notification", path: "webhooks.list", type: "query", allowed: ["admin"] },
+  { service: "notification", path: "webhooks.eventTypes", type: "query", allowed: ["admin"] },
+  {
+    service: "notification",
+    path: "webhooks.create",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({
+      url: `https://hooks.example.com/${fx.unique()}`,
+      eventTypes: ["ticket.created"],
+    }),
+  },
+  {
+    service: "notification",
+    path: "webhooks.delete",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({ endpointId: await makeWebhook(fx) }),
+    scope: "workspace",
+  },
+  {
+    service: "notification",
+    path: "webhooks.deliveries",
+    type: "query",
+    allowed: ["admin"],
+    input: async (fx) => ({ endpointId: await makeWebhook(fx) }),
+    scope: "workspace",
+  },
   {
     service: "identity",
     path: "directory.invitations.create",
@@ -381,4 +443,17 @@ async function call<T>(...args: Parameters<typeof rawCall>): Promise<T> {
   if (status !== 200)
     throw new Error(`setup call ${args[3]} failed with ${status}: ${JSON.stringify(body)}`);
   return (body as { result: { data: T } }).result.data;
+}
+
+/** Registers a webhook in `home` as its admin; returns its id. */
+async function makeWebhook(fx: Fixture): Promise<string> {
+  const made = await call<{ endpoint: { id: string } }>(
+    fx.baseUrl,
+    fx.home.sessions.admin,
+    "notification",
+    "webhooks.create",
+    "mutation",
+    { url: `https://hooks.example.com/${fx.unique()}`, eventTypes: ["ticket.created"] },
+  );
+  return made.endpoint.id;
 }

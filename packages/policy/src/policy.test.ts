@@ -33,6 +33,10 @@ const allowed: Record<Action, TRole[]> = {
   "kb.article.link": ["agent", "kb_editor", "admin"],
   "kb.article.stats": ["agent", "kb_editor", "admin"],
   "kb.gaps.read": ["kb_editor", "admin"],
+  "notification.preferences": ["customer", "agent", "kb_editor", "admin"],
+  "notification.mail.admin": ["admin"],
+  "notification.mail.inbound": ["admin"],
+  "notification.webhooks.manage": ["admin"],
 };
 
 describe("decide", () => {

@@ -24,7 +24,11 @@ export type Action =
   | "kb.article.feedback"
   | "kb.article.link"
   | "kb.article.stats"
-  | "kb.gaps.read";
+  | "kb.gaps.read"
+  | "notification.preferences"
+  | "notification.mail.admin"
+  | "notification.mail.inbound"
+  | "notification.webhooks.manage";
 
 /**
  * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
@@ -48,6 +52,10 @@ const grants: Record<Action, readonly TRole[]> = {
   "kb.article.link": ["agent", "kb_editor", "admin"],
   "kb.article.stats": ["agent", "kb_editor", "admin"],
   "kb.gaps.read": ["kb_editor", "admin"],
+  "notification.preferences": ["customer", "agent", "kb_editor", "admin"],
+  "notification.mail.admin": ["admin"],
+  "notification.mail.inbound": ["admin"],
+  "notification.webhooks.manage": ["admin"],
 };
 
 export type Decision = "allow" | "forbidden" | "not_found";
