@@ -1,0 +1,49 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { api } from "./trpc.ts";
+
+// Query keys and fetchers in one place, so a mutation anywhere invalidates the right lists.
+export const keys = {
+  tickets: ["ticket", "list"] as const,
+  ticket: (id: string) => ["ticket", "get", id] as const,
+  articles: ["kb", "articles"] as const,
+  article: (id: string) => ["kb", "article", id] as const,
+  notifications: ["notification", "list"] as const,
+};
+
+export const ticketsQuery = () =>
+  queryOptions({
+    queryKey: keys.tickets,
+    queryFn: ({ signal }) => api.ticket.tickets.list.query({ limit: 100 }, { signal }),
+  });
+
+export const ticketQuery = (ticketId: string) =>
+  queryOptions({
+    queryKey: keys.ticket(ticketId),
+    queryFn: ({ signal }) => api.ticket.tickets.get.query({ ticketId }, { signal }),
+  });
+
+export const articlesQuery = () =>
+  queryOptions({
+    queryKey: keys.articles,
+    queryFn: ({ signal }) => api.kb.articles.list.query(undefined, { signal }),
+  });
+
+export const articleQuery = (articleId: string) =>
+  queryOptions({
+    queryKey: keys.article(articleId),
+    queryFn: ({ signal }) => api.kb.articles.get.query({ articleId }, { signal }),
+  });
+
+/**
+ * Suggestions for what was typed. A newer key leaves the older request without observers, and
+ * TanStack Query aborts it through `signal`, so a slow stale answer never overwrites a fresh one.
+ */
+export const suggestQuery = (subject: string, description: string, limit = 5) =>
+  queryOptions({
+    queryKey: ["kb", "suggest", subject, description, limit] as const,
+    queryFn: ({ signal }) =>
+      api.kb.suggestions.suggest.query({ subject, description, limit }, { signal }),
+    enabled: (subject + description).trim().length >= 3,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
