@@ -4,6 +4,7 @@ import { canUse, homeFor, isStaffRole, useMe } from "./session.ts";
 import { areaOf, areaPages } from "./shell/areas.ts";
 import { ErrorBoundary } from "./shell/error-boundary.tsx";
 import { Layout } from "./shell/layout.tsx";
+import { NotificationBell } from "./shell/notification-bell.tsx";
 import { Redirect, safeNext } from "./shell/redirect.tsx";
 import { SignInPage } from "./shell/sign-in-page.tsx";
 import { ErrorNotice, Loading } from "./ui/states.tsx";
@@ -39,7 +40,11 @@ export function App() {
   const area = areaOf(path);
   const Page = area ? areaPages[area] : null;
   return (
-    <Layout me={person} current={area}>
+    <Layout
+      me={person}
+      current={area}
+      extra={canUse(person.roles, "agent") ? <NotificationBell userId={person.userId} /> : null}
+    >
       {!area || !Page ? (
         <section>
           <h1>Page not found</h1>

@@ -47,3 +47,28 @@ export const suggestQuery = (subject: string, description: string, limit = 5) =>
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
+
+/** Everyone in the workspace, to show names instead of ids (staff only). */
+export const peopleQuery = () =>
+  queryOptions({
+    queryKey: ["identity", "users"] as const,
+    queryFn: ({ signal }) => api.identity.directory.users.list.query({}, { signal }),
+    staleTime: 5 * 60_000,
+    select: (users) => new Map(users.map((u) => [u.id, u])),
+  });
+
+export const organizationsQuery = () =>
+  queryOptions({
+    queryKey: ["identity", "organizations"] as const,
+    queryFn: ({ signal }) => api.identity.directory.organizations.list.query(undefined, { signal }),
+    staleTime: 5 * 60_000,
+    select: (orgs) => new Map(orgs.map((o) => [o.id, o])),
+  });
+
+export const notificationsQuery = () =>
+  queryOptions({
+    queryKey: keys.notifications,
+    queryFn: ({ signal }) => api.notification.notifications.list.query({ limit: 30 }, { signal }),
+    // Until the live stream lands, the feed is polled.
+    refetchInterval: 20_000,
+  });

@@ -1,6 +1,10 @@
-import { useTitle } from "../shell/use-title.ts";
+import { matchPath, useLocation } from "../router.tsx";
+import { AgentTicket } from "./agent-ticket.tsx";
+import { Queue } from "./queue.tsx";
 
+/** The agent console: the queue and the ticket workspace. */
 export default function AgentArea() {
-  useTitle("Agent console");
-  return <h1>Agent console</h1>;
+  const { path } = useLocation();
+  const ticket = matchPath("/agent/tickets/:id", path);
+  return ticket?.id ? <AgentTicket key={ticket.id} ticketId={ticket.id} /> : <Queue />;
 }

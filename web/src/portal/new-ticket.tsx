@@ -64,9 +64,10 @@ export function NewTicket() {
             </span>
             {errors.subject && <span className="field-error">{errors.subject}</span>}
           </label>
-          <label className="field">
-            <span>Description</span>
+          <div className="field">
+            <label htmlFor="ticket-description">Description</label>
             <textarea
+              id="ticket-description"
               name="description"
               value={description}
               onChange={(e) => setDescription(e.target.value)}
@@ -75,7 +76,7 @@ export function NewTicket() {
               aria-invalid={errors.description ? true : undefined}
             />
             {errors.description && <span className="field-error">{errors.description}</span>}
-          </label>
+          </div>
           <div className="row">
             <label className="field">
               <span>Category</span>
