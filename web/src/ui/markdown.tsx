@@ -7,6 +7,8 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 // Article bodies are written by people; whatever Markdown lets through (raw HTML, javascript:
 // links, event handlers) is stripped before it reaches the page.
 DOMPurify.addHook("afterSanitizeAttributes", (node) => {
+  // An image the author gave no description is treated as decorative rather than read as a URL.
+  if (node.tagName === "IMG" && !node.hasAttribute("alt")) node.setAttribute("alt", "");
   if (node.tagName === "A" && node.getAttribute("href")?.startsWith("http")) {
     node.setAttribute("target", "_blank");
     node.setAttribute("rel", "noopener noreferrer");
