@@ -22,7 +22,7 @@ describe("signing in and out", () => {
 
     await page.getByLabel("Password").fill(testPassword);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.getByRole("heading", { name: "Support", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "My tickets", level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/portal");
     const nav = page.getByRole("navigation", { name: "Main" });
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Support"]);
