@@ -14,3 +14,5 @@ export * from "./kb/suggestion.ts";
 export * from "./kb/draft.ts";
 export * from "./events/directory-events.ts";
 export * from "./events/mail-events.ts";
+export * from "./kb/help-center.ts";
+export * from "./kb/article-insights.ts";

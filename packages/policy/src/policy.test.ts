@@ -29,6 +29,10 @@ const allowed: Record<Action, TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "kb.article.feedback": ["customer", "agent", "kb_editor", "admin"],
+  "kb.article.link": ["agent", "kb_editor", "admin"],
+  "kb.article.stats": ["agent", "kb_editor", "admin"],
+  "kb.gaps.read": ["kb_editor", "admin"],
 };
 
 describe("decide", () => {

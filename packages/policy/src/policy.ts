@@ -20,7 +20,11 @@ export type Action =
   | "identity.users.manage"
   | "identity.orgs.manage"
   | "identity.groups.manage"
-  | "identity.tokens.manage";
+  | "identity.tokens.manage"
+  | "kb.article.feedback"
+  | "kb.article.link"
+  | "kb.article.stats"
+  | "kb.gaps.read";
 
 /**
  * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
@@ -40,6 +44,10 @@ const grants: Record<Action, readonly TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "kb.article.feedback": ["customer", "agent", "kb_editor", "admin"],
+  "kb.article.link": ["agent", "kb_editor", "admin"],
+  "kb.article.stats": ["agent", "kb_editor", "admin"],
+  "kb.gaps.read": ["kb_editor", "admin"],
 };
 
 export type Decision = "allow" | "forbidden" | "not_found";
