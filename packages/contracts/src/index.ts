@@ -14,3 +14,4 @@ export * from "./kb/suggestion.ts";
 export * from "./kb/draft.ts";
 export * from "./events/directory-events.ts";
 export * from "./events/mail-events.ts";
+export * from "./tickets/sla.ts";
