@@ -20,7 +20,10 @@ export type Action =
   | "identity.users.manage"
   | "identity.orgs.manage"
   | "identity.groups.manage"
-  | "identity.tokens.manage";
+  | "identity.tokens.manage"
+  | "sla.manage"
+  | "sla.read"
+  | "sla.report";
 
 /**
  * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
@@ -40,6 +43,9 @@ const grants: Record<Action, readonly TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "sla.manage": ["admin"],
+  "sla.read": ["agent", "admin"],
+  "sla.report": ["admin"],
 };
 
 export type Decision = "allow" | "forbidden" | "not_found";
