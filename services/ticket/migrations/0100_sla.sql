@@ -48,6 +48,10 @@ create table ticket_slas (
   resolution_minutes double precision not null,
   escalate_raise_priority boolean not null default false,
   escalate_group_id uuid,
+  -- What the targets were chosen for: a change of any of these picks the policy again.
+  basis_priority text not null,
+  basis_category text not null,
+  basis_org_id uuid,
   started_at timestamptz not null,
   status_kind text not null,
   status_changed_at timestamptz not null,

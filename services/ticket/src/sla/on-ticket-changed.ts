@@ -8,10 +8,13 @@ import {
   nextCheckAt,
   type SlaRecord,
 } from "./sla-record.ts";
+import type { SlaClock } from "./business-calendar.ts";
 import { emitFirings } from "./sla-events.ts";
 import { slaRepository } from "./sla-repository.ts";
-import type { SlaTicketChange } from "./sla-ticket.ts";
+import type { SlaTicket, SlaTicketChange } from "./sla-ticket.ts";
 import { clockFor, targetsFor } from "./targets.ts";
+
+const basisOf = (t: SlaTicket) => ({ priority: t.priority, category: t.category, orgId: t.orgId });
 
 /**
  * Keeps a ticket's SLA in step with a change, inside the transaction that makes the change.
@@ -31,7 +34,7 @@ export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Da
   const locked = await slaRepository.lock(tx, t.id);
   let rec: SlaRecord;
   let previousNext: number | null | undefined;
-  let clock;
+  let clock: SlaClock;
   if (locked) {
     rec = locked;
     clock = await clockFor(tx, t.workspaceId, rec.targets.calendarId);
@@ -43,6 +46,7 @@ export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Da
       ticketId: t.id,
       workspaceId: t.workspaceId,
       targets,
+      basis: basisOf(t),
       startedAt,
       statusKind: "open",
       statusChangedAt: startedAt,
@@ -56,15 +60,12 @@ export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Da
   }
   // Record what fell due before this change, so a reply after the due date counts as late.
   const fired = evaluate(rec, clock, now);
-  const b = change.before;
-  if (
-    locked &&
-    b &&
-    (b.priority !== t.priority || b.category !== t.category || b.orgId !== t.orgId)
-  ) {
+  const basis = basisOf(t);
+  const b = rec.basis;
+  if (b.priority !== basis.priority || b.category !== basis.category || b.orgId !== basis.orgId) {
     const targets = await targetsFor(tx, t);
     clock = await clockFor(tx, t.workspaceId, targets.calendarId);
-    applyTargets(rec, clock, targets, now);
+    applyTargets(rec, clock, targets, basis, now);
   }
   if (change.publicStaffReply) applyFirstResponse(rec, now);
   if (t.status !== rec.statusKind) {

@@ -30,6 +30,7 @@ const fresh = (t: SlaTargets = targets(60, 240)): SlaRecord => ({
   ticketId: "t",
   workspaceId: "w",
   targets: t,
+  basis: { priority: "medium", category: "general", orgId: null },
   startedAt: t0,
   statusKind: "open",
   statusChangedAt: t0,
@@ -142,11 +143,11 @@ describe("SLA record", () => {
       "warning",
     ]);
     expect(rec.res.warned).toBe(true);
-    applyTargets(rec, calendarTime, targets(8 * 60, 72 * 60), t0 + 3.2 * hour);
+    applyTargets(rec, calendarTime, targets(8 * 60, 72 * 60), rec.basis, t0 + 3.2 * hour);
     expect(rec.res.warned).toBe(false);
     expect(dueAt(rec, calendarTime, "resolution")).toBe(t0 + 72 * hour);
     // Raising the priority pulls the due date in.
-    applyTargets(rec, calendarTime, targets(15, 60), t0 + 3.3 * hour);
+    applyTargets(rec, calendarTime, targets(15, 60), rec.basis, t0 + 3.3 * hour);
     expect(dueAt(rec, calendarTime, "resolution")).toBe(t0 + hour);
     // The first-response breach is not reported twice; the resolution breach is new.
     expect(evaluate(rec, calendarTime, t0 + 3.3 * hour)).toEqual([

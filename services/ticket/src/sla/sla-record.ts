@@ -21,11 +21,19 @@ export interface MetricRecord {
   breachedAt: number | null;
 }
 
+/** The ticket fields a policy is chosen by. */
+export interface SlaBasis {
+  priority: TTicketPriority;
+  category: string;
+  orgId: string | null;
+}
+
 /** A ticket's SLA clock. Instants are epoch milliseconds. */
 export interface SlaRecord {
   ticketId: string;
   workspaceId: string;
   targets: SlaTargets;
+  basis: SlaBasis;
   startedAt: number;
   statusKind: StatusKind;
   statusChangedAt: number;
@@ -193,8 +201,15 @@ export function applyFirstResponse(rec: SlaRecord, at: number): void {
   if (rec.fr.metAt === null) rec.fr.metAt = at;
 }
 
-/** New targets (priority, category or policy changed), counted from the same start. */
-export function applyTargets(rec: SlaRecord, clock: SlaClock, targets: SlaTargets, at: number) {
+/** New targets (priority, category or organization changed), counted from the same start. */
+export function applyTargets(
+  rec: SlaRecord,
+  clock: SlaClock,
+  targets: SlaTargets,
+  basis: SlaBasis,
+  at: number,
+) {
   rec.targets = targets;
+  rec.basis = basis;
   rearm(rec, clock, at);
 }

@@ -17,9 +17,8 @@ export interface SlaTicket {
   createdAt: string;
 }
 
-/** One change to a ticket, inside the transaction that makes it. */
+/** One change to a ticket, inside the transaction that makes it: the ticket as it is now. */
 export interface SlaTicketChange {
-  before: SlaTicket | null;
   after: SlaTicket;
   /** A public reply by staff: the first one meets the first-response target. */
   publicStaffReply?: boolean;
