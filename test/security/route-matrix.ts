@@ -376,6 +376,7 @@ export const routeMatrix: RouteSpec[] = [
     scope: "workspace",
   },
   { service: "kb", path: "insights.gaps", type: "query", allowed: ["editor", "admin"] },
+  ...slaRoutes(),
 ];
 
 /** An article of `home` with two versions. */
@@ -407,6 +408,117 @@ async function resolvedTicket(fx: Fixture) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("the KB never received the ticket's resolution");
+}
+
+const slaPolicyInput = (fx: Fixture) => ({
+  name: `Policy ${fx.unique()}`,
+  priority: "high",
+  firstResponseMinutes: 30,
+  resolutionMinutes: 600,
+});
+const slaCalendarInput = (fx: Fixture) => ({
+  name: `Hours ${fx.unique()}`,
+  timeZone: "Europe/Berlin",
+  hours: [{ day: 1, start: "09:00", end: "17:00" }],
+});
+const adminMade = async (fx: Fixture, path: string, input: unknown) =>
+  (
+    await call<{ id: string }>(
+      fx.baseUrl,
+      fx.home.sessions.admin,
+      "ticket",
+      path,
+      "mutation",
+      input,
+    )
+  ).id;
+
+/** SLA administration (admins), a ticket's SLA (staff) and the compliance report (admins). */
+function slaRoutes(): RouteSpec[] {
+  const admin: Actor[] = ["admin"];
+  return [
+    { service: "ticket", path: "sla.policies.list", type: "query", allowed: admin },
+    {
+      service: "ticket",
+      path: "sla.policies.create",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => slaPolicyInput(fx),
+    },
+    {
+      service: "ticket",
+      path: "sla.policies.update",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => ({
+        policyId: await adminMade(fx, "sla.policies.create", slaPolicyInput(fx)),
+        resolutionMinutes: 480,
+      }),
+      scope: "workspace",
+    },
+    {
+      service: "ticket",
+      path: "sla.policies.delete",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => ({
+        policyId: await adminMade(fx, "sla.policies.create", slaPolicyInput(fx)),
+      }),
+      scope: "workspace",
+    },
+    { service: "ticket", path: "sla.calendars.list", type: "query", allowed: admin },
+    {
+      service: "ticket",
+      path: "sla.calendars.create",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => slaCalendarInput(fx),
+    },
+    {
+      service: "ticket",
+      path: "sla.calendars.update",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => ({
+        calendarId: await adminMade(fx, "sla.calendars.create", slaCalendarInput(fx)),
+        holidays: [{ date: "2026-12-25", name: "Christmas" }],
+      }),
+      scope: "workspace",
+    },
+    {
+      service: "ticket",
+      path: "sla.calendars.delete",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => ({
+        calendarId: await adminMade(fx, "sla.calendars.create", slaCalendarInput(fx)),
+      }),
+      scope: "workspace",
+    },
+    { service: "ticket", path: "sla.settings.get", type: "query", allowed: admin },
+    {
+      service: "ticket",
+      path: "sla.settings.set",
+      type: "mutation",
+      allowed: admin,
+      input: async () => ({ autoCloseDays: 3 }),
+    },
+    {
+      service: "ticket",
+      path: "sla.ticket",
+      type: "query",
+      allowed: ["agent", "admin"],
+      input: ticketInput,
+      scope: "org",
+    },
+    {
+      service: "ticket",
+      path: "sla.compliance",
+      type: "query",
+      allowed: admin,
+      input: async () => ({ from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" }),
+    },
+  ];
 }
 
 type Session = Workspace["sessions"][keyof Workspace["sessions"]];

@@ -19,3 +19,4 @@ export * from "./kb/article-insights.ts";
 export * from "./notifications/preferences.ts";
 export * from "./notifications/mail.ts";
 export * from "./notifications/webhook.ts";
+export * from "./tickets/sla.ts";

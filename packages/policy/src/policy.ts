@@ -28,7 +28,10 @@ export type Action =
   | "notification.preferences"
   | "notification.mail.admin"
   | "notification.mail.inbound"
-  | "notification.webhooks.manage";
+  | "notification.webhooks.manage"
+  | "sla.manage"
+  | "sla.read"
+  | "sla.report";
 
 /**
  * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
@@ -56,6 +59,9 @@ const grants: Record<Action, readonly TRole[]> = {
   "notification.mail.admin": ["admin"],
   "notification.mail.inbound": ["admin"],
   "notification.webhooks.manage": ["admin"],
+  "sla.manage": ["admin"],
+  "sla.read": ["agent", "admin"],
+  "sla.report": ["admin"],
 };
 
 export type Decision = "allow" | "forbidden" | "not_found";
