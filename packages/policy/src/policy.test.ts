@@ -37,6 +37,9 @@ const allowed: Record<Action, TRole[]> = {
   "notification.mail.admin": ["admin"],
   "notification.mail.inbound": ["admin"],
   "notification.webhooks.manage": ["admin"],
+  "sla.manage": ["admin"],
+  "sla.read": ["agent", "admin"],
+  "sla.report": ["admin"],
 };
 
 describe("decide", () => {
