@@ -3,6 +3,7 @@ import type { TicketDeps } from "./deps.ts";
 import { auditRouter } from "./audit/audit-router.ts";
 import { commentsRouter } from "./comments/comments-router.ts";
 import { statusesRouter } from "./statuses/statuses-router.ts";
+import { slaRouter } from "./sla/sla-router.ts";
 import { ticketsRouter } from "./tickets/tickets-router.ts";
 import { viewsRouter } from "./views/views-router.ts";
 import { routingRouter } from "./routing/routing-router.ts";
@@ -21,6 +22,7 @@ export const ticketRouter = (deps: TicketDeps) =>
     fields: fieldsRouter(deps),
     csat: csatRouter(deps),
     macros: macrosRouter(deps),
+    sla: slaRouter(deps),
   });
 
 /** The only thing `web/` takes from this service: the router's type. */
