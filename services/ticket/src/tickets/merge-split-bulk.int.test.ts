@@ -125,13 +125,11 @@ describeWithInfra("merge, split and bulk actions on Postgres and Redis", (infra)
       [true, null],
       [false, "CONFLICT"],
     ]);
-    await h
-      .as(ws.agent)
-      .tickets.bulk.mutate({
-        action: "assign",
-        ticketIds: [a.id, b.id],
-        assigneeId: ws.agent.userId,
-      });
+    await h.as(ws.agent).tickets.bulk.mutate({
+      action: "assign",
+      ticketIds: [a.id, b.id],
+      assigneeId: ws.agent.userId,
+    });
     await h
       .as(ws.agent)
       .tickets.bulk.mutate({ action: "status", ticketIds: [a.id, b.id], status: "in_progress" });
