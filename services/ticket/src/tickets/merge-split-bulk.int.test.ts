@@ -76,6 +76,17 @@ describeWithInfra("merge, split and bulk actions on Postgres and Redis", (infra)
           .tickets.merge.mutate({ sourceTicketId: otherOrg.id, targetTicketId: target.id }),
       ),
     ).toBe("NOT_FOUND");
+    // Whichever id sorts first, a ticket the caller may not see answers 404, never 403.
+    for (const [s, t] of [
+      [otherOrg.id, target.id],
+      [target.id, otherOrg.id],
+    ] as const) {
+      expect(
+        await codeOf(
+          h.as(ws.customerA).tickets.merge.mutate({ sourceTicketId: s, targetTicketId: t }),
+        ),
+      ).toBe("NOT_FOUND");
+    }
   });
 
   it("splits a public comment into a new linked ticket and refuses internal notes", async () => {
