@@ -29,6 +29,15 @@ const allowed: Record<Action, TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "ticket.comment": ["customer", "agent", "admin"],
+  "ticket.note": ["agent", "admin"],
+  "ticket.update": ["agent", "admin"],
+  "ticket.audit.read": ["agent", "admin"],
+  "ticket.configure": ["admin"],
+  "ticket.csat": ["customer"],
+  "ticket.macro.use": ["agent", "admin"],
+  "ticket.views": ["agent", "admin"],
+  "ticket.attachment.read": ["customer", "agent", "admin"],
 };
 
 describe("decide", () => {

@@ -21,6 +21,15 @@ export type Action =
   | "identity.orgs.manage"
   | "identity.groups.manage"
   | "identity.tokens.manage"
+  | "ticket.comment"
+  | "ticket.note"
+  | "ticket.update"
+  | "ticket.audit.read"
+  | "ticket.configure"
+  | "ticket.csat"
+  | "ticket.macro.use"
+  | "ticket.views"
+  | "ticket.attachment.read"
   | "sla.manage"
   | "sla.read"
   | "sla.report";
@@ -43,6 +52,15 @@ const grants: Record<Action, readonly TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "ticket.comment": ["customer", "agent", "admin"],
+  "ticket.note": ["agent", "admin"],
+  "ticket.update": ["agent", "admin"],
+  "ticket.audit.read": ["agent", "admin"],
+  "ticket.configure": ["admin"],
+  "ticket.csat": ["customer"],
+  "ticket.macro.use": ["agent", "admin"],
+  "ticket.views": ["agent", "admin"],
+  "ticket.attachment.read": ["customer", "agent", "admin"],
   "sla.manage": ["admin"],
   "sla.read": ["agent", "admin"],
   "sla.report": ["admin"],

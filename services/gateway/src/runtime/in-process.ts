@@ -51,7 +51,7 @@ export async function startInProcess(env: GatewayEnv, logger: Logger): Promise<I
     : await generateIdentityKeys();
   const rt = { db, transport, logger, verifyIdentity: await identityVerifier(keys.publicJwk) };
   const services: Record<ServiceName, Service> = {
-    ticket: createTicketService(rt),
+    ticket: createTicketService(rt, { attachmentsDir: join(env.DATA_DIR, "attachments") }),
     kb: createKbService(rt, { embedder: createEmbedder(env), drafter: createDrafter(env) }),
     notification: createNotificationService(rt),
   };
