@@ -52,7 +52,7 @@ function restartSuite(mode: string, envFor: () => Promise<RunMode>) {
       } finally {
         await second.stop();
       }
-    });
+    }, 120_000); // two start-ups of the whole product, on a shared machine
   });
 }
 
@@ -130,6 +130,6 @@ describeWithInfra("SLA timers on Postgres and BullMQ", (infra) => {
         await db.close();
         await gw.stop();
       }
-    });
+    }, 120_000);
   });
 });

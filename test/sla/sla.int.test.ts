@@ -24,11 +24,11 @@ function slaSuite(mode: string, envFor: () => Promise<RunMode>) {
       const made = await envFor();
       cleanup = made.cleanup;
       gw = await startGateway(testGatewayEnv(made.env));
-    });
+    }, 120_000);
     afterAll(async () => {
       await gw?.stop();
       await cleanup?.();
-    });
+    }, 120_000);
 
     it("applies the default targets and recomputes them when the priority changes", async () => {
       const { agent, customer } = await slaWorkspace(gw);
