@@ -39,6 +39,11 @@ export const publicRoutes = new Set([
   "identity:auth.requestPasswordReset",
   "identity:auth.resetPassword",
   "identity:auth.acceptInvitation",
+  // The signed-out help center (tested in test/flow/help-center.int.test.ts).
+  "kb:help.list",
+  "kb:help.get",
+  "kb:help.search",
+  "kb:help.feedback",
 ]);
 
 const ticketInput = async (fx: Fixture) => ({ ticketId: await fx.openTicket() });
@@ -154,6 +159,68 @@ export const routeMatrix: RouteSpec[] = [
     scope: "workspace",
   },
   { service: "notification", path: "notifications.list", type: "query", allowed: actors },
+  { service: "notification", path: "notifications.unreadCount", type: "query", allowed: actors },
+  {
+    service: "notification",
+    path: "notifications.markRead",
+    type: "mutation",
+    allowed: actors,
+    input: async () => ({ ids: [crypto.randomUUID()] }),
+  },
+  { service: "notification", path: "notifications.markAllRead", type: "mutation", allowed: actors },
+  { service: "notification", path: "preferences.get", type: "query", allowed: actors },
+  {
+    service: "notification",
+    path: "preferences.update",
+    type: "mutation",
+    allowed: actors,
+    input: async () => ({ kinds: [{ kind: "ticket.created", inApp: true, email: false }] }),
+  },
+  { service: "notification", path: "mail.mailbox", type: "query", allowed: ["admin"] },
+  { service: "notification", path: "mail.deadLetters", type: "query", allowed: ["admin"] },
+  {
+    service: "notification",
+    path: "mail.retry",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async () => ({ mailId: crypto.randomUUID() }),
+  },
+  { service: "notification", path: "mail.settings", type: "query", allowed: ["admin"] },
+  {
+    service: "notification",
+    path: "mail.updateSettings",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async () => ({ fromName: "Support team" }),
+  },
+  { service: "notification", path: "webhooks.list", type: "query", allowed: ["admin"] },
+  { service: "notification", path: "webhooks.eventTypes", type: "query", allowed: ["admin"] },
+  {
+    service: "notification",
+    path: "webhooks.create",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({
+      url: `https://hooks.example.com/${fx.unique()}`,
+      eventTypes: ["ticket.created"],
+    }),
+  },
+  {
+    service: "notification",
+    path: "webhooks.delete",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({ endpointId: await makeWebhook(fx) }),
+    scope: "workspace",
+  },
+  {
+    service: "notification",
+    path: "webhooks.deliveries",
+    type: "query",
+    allowed: ["admin"],
+    input: async (fx) => ({ endpointId: await makeWebhook(fx) }),
+    scope: "workspace",
+  },
   {
     service: "identity",
     path: "directory.invitations.create",
@@ -210,6 +277,24 @@ export const routeMatrix: RouteSpec[] = [
     },
     scope: "workspace",
   },
+  {
+    service: "identity",
+    path: "directory.groups.removeMember",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => {
+      const { id } = await call<{ id: string }>(
+        fx.baseUrl,
+        fx.home.sessions.admin,
+        "identity",
+        "directory.groups.create",
+        "mutation",
+        { name: `Group ${fx.unique()}` },
+      );
+      return { groupId: id, userId: fx.home.ws.agent.userId };
+    },
+    scope: "workspace",
+  },
   { service: "identity", path: "directory.apiTokens.list", type: "query", allowed: ["admin"] },
   {
     service: "identity",
@@ -239,9 +324,92 @@ export const routeMatrix: RouteSpec[] = [
     },
     scope: "workspace",
   },
+  {
+    service: "kb",
+    path: "articles.versions",
+    type: "query",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ articleId: await fx.writeArticle("draft") }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.diff",
+    type: "query",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ articleId: await editedArticle(fx), from: 1, to: 2 }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.restore",
+    type: "mutation",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ articleId: await editedArticle(fx), version: 1 }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.fromTicket",
+    type: "mutation",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ ticketId: await resolvedTicket(fx) }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.linkTicket",
+    type: "mutation",
+    allowed: staff,
+    input: async (fx) => ({
+      articleId: await fx.writeArticle("published"),
+      ticketId: await fx.openTicket(),
+    }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.stats",
+    type: "query",
+    allowed: staff,
+    input: async (fx) => ({ articleId: await fx.writeArticle("published") }),
+    scope: "workspace",
+  },
+  { service: "kb", path: "insights.gaps", type: "query", allowed: ["editor", "admin"] },
   ...ticketLifecycleRoutes(),
   ...slaRoutes(),
 ];
+
+/** An article of `home` with two versions. */
+async function editedArticle(fx: Fixture) {
+  const articleId = await fx.writeArticle("draft");
+  await call(fx.baseUrl, fx.home.sessions.editor, "kb", "articles.update", "mutation", {
+    articleId,
+    body: "A second version.",
+  });
+  return articleId;
+}
+
+/** A ticket of `home`, resolved, once the KB has received its resolution document. */
+async function resolvedTicket(fx: Fixture) {
+  const ticketId = await fx.openTicket();
+  await call(fx.baseUrl, fx.home.sessions.agent, "ticket", "tickets.resolve", "mutation", {
+    ticketId,
+  });
+  for (let tries = 0; tries < 100; tries++) {
+    const { status } = await rawCall(
+      fx.baseUrl,
+      fx.home.sessions.admin,
+      "kb",
+      "articles.fromTicket",
+      "mutation",
+      { ticketId },
+    );
+    if (status !== 404) return ticketId;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the KB never received the ticket's resolution");
+}
 
 const slaPolicyInput = (fx: Fixture) => ({
   name: `Policy ${fx.unique()}`,
@@ -388,6 +556,19 @@ async function call<T>(...args: Parameters<typeof rawCall>): Promise<T> {
   if (status !== 200)
     throw new Error(`setup call ${args[3]} failed with ${status}: ${JSON.stringify(body)}`);
   return (body as { result: { data: T } }).result.data;
+}
+
+/** Registers a webhook in `home` as its admin; returns its id. */
+async function makeWebhook(fx: Fixture): Promise<string> {
+  const made = await call<{ endpoint: { id: string } }>(
+    fx.baseUrl,
+    fx.home.sessions.admin,
+    "notification",
+    "webhooks.create",
+    "mutation",
+    { url: `https://hooks.example.com/${fx.unique()}`, eventTypes: ["ticket.created"] },
+  );
+  return made.endpoint.id;
 }
 
 /** The ticket lifecycle's routes (statuses, thread, search, routing, macros, CSAT, ...). */

@@ -30,6 +30,14 @@ export type Action =
   | "ticket.macro.use"
   | "ticket.views"
   | "ticket.attachment.read"
+  | "kb.article.feedback"
+  | "kb.article.link"
+  | "kb.article.stats"
+  | "kb.gaps.read"
+  | "notification.preferences"
+  | "notification.mail.admin"
+  | "notification.mail.inbound"
+  | "notification.webhooks.manage"
   | "sla.manage"
   | "sla.read"
   | "sla.report";
@@ -61,6 +69,14 @@ const grants: Record<Action, readonly TRole[]> = {
   "ticket.macro.use": ["agent", "admin"],
   "ticket.views": ["agent", "admin"],
   "ticket.attachment.read": ["customer", "agent", "admin"],
+  "kb.article.feedback": ["customer", "agent", "kb_editor", "admin"],
+  "kb.article.link": ["agent", "kb_editor", "admin"],
+  "kb.article.stats": ["agent", "kb_editor", "admin"],
+  "kb.gaps.read": ["kb_editor", "admin"],
+  "notification.preferences": ["customer", "agent", "kb_editor", "admin"],
+  "notification.mail.admin": ["admin"],
+  "notification.mail.inbound": ["admin"],
+  "notification.webhooks.manage": ["admin"],
   "sla.manage": ["admin"],
   "sla.read": ["agent", "admin"],
   "sla.report": ["admin"],
