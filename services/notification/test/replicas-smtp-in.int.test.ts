@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { EventOf } from "@signpost/contracts";
 import { createPgDb } from "@signpost/db";
 import { createBullmqTransport } from "@signpost/queue";
