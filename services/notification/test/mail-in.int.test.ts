@@ -128,6 +128,36 @@ function mailInSuite(name: string, mode: () => Mode) {
       expect(e.payload).toMatchObject({ senderId: null, ticketNumber: 4242, text: "Any news?" });
     });
 
+    it("refuses unknown senders when the workspace says so", async () => {
+      const admin = h.clientFor(h.people.admin);
+      expect((await admin.mail.settings.query()).unknownSenders).toBe("accept");
+      await admin.mail.updateSettings.mutate({ unknownSenders: "refuse" });
+      try {
+        const stranger = await post(
+          h.people.admin,
+          rawMail({
+            from: "nobody@elsewhere.test",
+            subject: "Hi",
+            messageId: "<u-1@elsewhere.test>",
+            body: "Hi",
+          }),
+        );
+        expect(stranger.body).toMatchObject({ accepted: false, reason: "unknown_sender" });
+        const known = await post(
+          h.people.admin,
+          rawMail({
+            from: h.people.customerA.email,
+            subject: "Hi",
+            messageId: "<u-2@customer-a.test>",
+            body: "Hi",
+          }),
+        );
+        expect(known.body).toMatchObject({ accepted: true });
+      } finally {
+        await admin.mail.updateSettings.mutate({ unknownSenders: "accept" });
+      }
+    });
+
     it("ignores auto-replies, bounces and our own mails", async () => {
       const before = received().length;
       const cases: [string, string[], string][] = [

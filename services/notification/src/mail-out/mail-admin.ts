@@ -57,7 +57,11 @@ export async function retryMail(db: Db, who: TIdentity, mailId: string, kick: ()
 export async function getMailSettings(db: Db, who: TIdentity) {
   authorize(who, "notification.mail.admin");
   const s = await mailRepository.settings(db, who.workspaceId);
-  return { supportAddress: s.support_address, fromName: s.from_name };
+  return {
+    supportAddress: s.support_address,
+    fromName: s.from_name,
+    unknownSenders: s.unknown_senders,
+  };
 }
 
 export async function updateMailSettings(
@@ -71,6 +75,7 @@ export async function updateMailSettings(
     support_address:
       input.supportAddress === undefined ? current.support_address : input.supportAddress,
     from_name: input.fromName === undefined ? current.from_name : input.fromName,
+    unknown_senders: input.unknownSenders ?? current.unknown_senders,
   };
   const owner = next.support_address
     ? await mailRepository.workspaceOfAddress(db, next.support_address)
@@ -79,5 +84,9 @@ export async function updateMailSettings(
     throw new AppError("CONFLICT", "That support address is in use");
   }
   await mailRepository.saveSettings(db, who.workspaceId, next);
-  return { supportAddress: next.support_address, fromName: next.from_name };
+  return {
+    supportAddress: next.support_address,
+    fromName: next.from_name,
+    unknownSenders: next.unknown_senders,
+  };
 }
