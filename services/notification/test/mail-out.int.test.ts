@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventQueueOf } from "@signpost/contracts";
 import { describeWithInfra, waitFor } from "@signpost/testkit";
+import { sendDigestJob } from "../src/mail-out/digest.ts";
 import { startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
 import { startSmtpSink } from "./smtp-sink.ts";
 
@@ -272,6 +273,28 @@ function mailOutSuite(name: string, mode: () => Mode) {
         [t.ticketId, h.people.agent2.userId],
       );
       expect(rows).toEqual([{ status: "held" }]); // in agent2's hourly digest
+      // The digest's own job, run now instead of at the top of the hour, sends one mail, once.
+      const { rows: digests } = await h.db.query<{ key: string }>(
+        `select key from notification.digests where user_id = $1`,
+        [h.people.agent2.userId],
+      );
+      const digestJob = sendDigestJob({
+        db: h.db,
+        mail: { domain: "desk.test", publicUrl: "http://desk.test" },
+      });
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        await digestJob({ id: "digest", name: "digest", data: { id: digests[0]!.key }, attempt });
+      }
+      await h.service.flushPending();
+      const digest = await waitFor("the digest mail", async () =>
+        smtp.to(h.people.agent2.email).find((m) => m.subject?.startsWith("Signpost digest")),
+      );
+      expect(digest.subject).toBe("Signpost digest: 1 update");
+      expect(digest.text).toContain(`[#${t.number}]`);
+      await sleep(300);
+      expect(
+        smtp.to(h.people.agent2.email).filter((m) => m.subject?.startsWith("Signpost digest")),
+      ).toHaveLength(1);
       await sleep(300);
       expect(smtp.to(h.people.customerA.email)).toHaveLength(before);
 
