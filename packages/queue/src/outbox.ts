@@ -60,7 +60,12 @@ export function startOutboxRelay(opts: {
       for (const queue of queuesFor(row.type)) {
         await transport.enqueue(queue, { id: row.id, name: row.type, data: row.envelope });
       }
-      await db.query(`update ${schema}.outbox set published_at = now() where seq = $1`, [row.seq]);
+    }
+    // One statement for the batch: a crash before it re-publishes rows the job ids de-duplicate.
+    if (rows.length) {
+      await db.query(`update ${schema}.outbox set published_at = now() where seq = any($1)`, [
+        rows.map((r) => r.seq),
+      ]);
     }
     return rows.length;
   }
