@@ -201,7 +201,10 @@ function mailOutSuite(name: string, mode: () => Mode) {
       const sent = (await admin.mail.mailbox.query({ limit: 50 })).find(
         (m) => m.ticketNumber === t.number,
       );
-      expect(sent).toMatchObject({ status: "sent", attempts: 3, template: "csatRequest" });
+      // Two refusals (or more, when another mail in flight met one of them), then sent.
+      expect(sent).toMatchObject({ status: "sent", template: "csatRequest" });
+      expect(sent?.attempts).toBeGreaterThanOrEqual(2);
+      expect(sent?.lastError).toBeNull();
 
       smtp.failNext(100);
       const t2 = ticketHeader(h);
