@@ -52,6 +52,8 @@ const schema = z
       .string()
       .regex(/^[a-z0-9_-]+$/i, "letters, digits, - and _ only")
       .default("signpost"),
+    /** When set, scrapers must send it as a bearer token to `/metrics` (the public port). */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((env, ctx) => {
     const urls = [env.TICKET_URL, env.KB_URL, env.NOTIFICATION_URL].filter(Boolean).length;
@@ -67,6 +69,13 @@ const schema = z
         code: "custom",
         path: ["DATABASE_URL"],
         message: "is required when the services run as their own processes (it holds identities)",
+      });
+    }
+    if (urls === 3 && !env.REDIS_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_URL"],
+        message: "is required when the services run as their own processes (it carries events)",
       });
     }
     if (urls === 3 && !env.IDENTITY_PRIVATE_KEY) {

@@ -12,14 +12,19 @@ import {
 } from "@signpost/contracts";
 import {
   errorResponse,
+  httpMetrics,
   payloadLimit,
   type Logger,
+  type Metrics,
   type RequestContext,
 } from "@signpost/service-kit";
+import { visitorFor } from "./anonymous-routes.ts";
 import { authenticate, type GatewayEnv } from "./auth-middleware.ts";
 import type { IdentityDeps } from "./identity/identity-deps.ts";
 import { identityRouter } from "./identity/identity-router.ts";
 import { scaled } from "./identity/rate-limiter.ts";
+import { gatewayLabeller, metricsEndpoint } from "./ops/metrics-endpoint.ts";
+import { forwardable } from "./ops/upstream-path.ts";
 
 /** How the gateway reaches a service: in this process (its app's fetch) or over HTTP. */
 export type Upstream = (request: Request) => Promise<Response>;
@@ -38,8 +43,16 @@ export function createGatewayApp(opts: {
   identity: IdentityDeps;
   signIdentity: (who: TIdentity) => Promise<string>;
   trustProxy: boolean;
+  metrics: Metrics;
+  /** When set, `/metrics` asks for it as a bearer token. */
+  metricsToken?: string | undefined;
 }): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
+  const router = identityRouter(opts.identity);
+  const procedures = Object.keys(router._def.procedures);
+
+  app.use(httpMetrics(opts.metrics, "gateway", gatewayLabeller(procedures)));
+  app.get("/metrics", metricsEndpoint(opts.metrics, opts.metricsToken));
 
   app.get("/healthz", (c) => c.json({ status: "ok", service: "gateway" }));
   app.get("/readyz", async (c) => {
@@ -68,7 +81,7 @@ export function createGatewayApp(opts: {
     "/api/identity/trpc/*",
     trpcServer({
       endpoint: "/api/identity/trpc",
-      router: identityRouter(opts.identity),
+      router,
       createContext: ({ resHeaders }, c): RequestContext => ({
         identity: (c.get("caller") as GatewayEnv["Variables"]["caller"])?.identity ?? null,
         requestId: c.get("requestId") as string,
@@ -100,17 +113,29 @@ export function createGatewayApp(opts: {
       );
     }
     const url = new URL(c.req.url);
-    const target = new URL(
-      url.pathname.slice(`/api/${name}`.length) + url.search,
-      "http://upstream",
-    );
+    const path = url.pathname.slice(`/api/${name}`.length);
+    if (!forwardable(path)) {
+      return c.json<ErrorBody>(
+        {
+          error: {
+            code: "NOT_FOUND",
+            message: `No route for ${c.req.method} ${url.pathname}`,
+            requestId: c.get("requestId"),
+          },
+        },
+        404,
+      );
+    }
+    const target = new URL(path + url.search, "http://upstream");
     const headers = new Headers(c.req.raw.headers);
     // Services trust only the identity the gateway signs; nothing the client sent stands in for it.
     headers.delete("authorization");
     headers.delete("cookie");
     headers.set("x-request-id", c.get("requestId"));
     const caller = c.get("caller");
-    if (caller) headers.set("authorization", `Bearer ${await opts.signIdentity(caller.identity)}`);
+    // Signed out, only the allow-listed help-center routes go through, as a visitor (never staff).
+    const who = caller?.identity ?? (await visitorFor(c, name, opts.identity));
+    if (who) headers.set("authorization", `Bearer ${await opts.signIdentity(who)}`);
     const hasBody = c.req.method !== "GET" && c.req.method !== "HEAD";
     const forwarded = new Request(target, {
       method: c.req.method,
