@@ -236,6 +236,49 @@ function mailOutSuite(name: string, mode: () => Mode) {
       ).toHaveLength(1);
     });
 
+    it("mails invitations and password resets, and keeps their single-use links from everyone else", async () => {
+      const link = `http://desk.test/accept?token=${crypto.randomUUID()}`;
+      const reset = `http://desk.test/reset-password?token=${crypto.randomUUID()}`;
+      await h.publish(
+        h.event("identity.invitation.created", {
+          invitationId: crypto.randomUUID(),
+          email: "newbie@desk.test",
+          workspaceName: "Desk <Co>",
+          invitedByName: "Admin",
+          link,
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        }),
+        h.event("identity.password_reset.requested", {
+          userId: h.people.agent.userId,
+          email: h.people.agent.email,
+          name: "Agent",
+          link: reset,
+          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
+      );
+      const invite = await waitFor("the invitation", async () => smtp.to("newbie@desk.test")[0]);
+      expect(invite.subject).toBe("Admin invited you to Desk <Co> on Signpost");
+      expect(invite.text).toContain(link);
+      expect(invite.html).toContain("Desk &lt;Co&gt;");
+      const resetMail = await waitFor("the reset mail", async () =>
+        smtp.to(h.people.agent.email).find((m) => m.subject === "Reset your Signpost password"),
+      );
+      expect(resetMail.text).toContain(reset);
+      const listed = await h.clientFor(h.people.admin).mail.mailbox.query({ limit: 200 });
+      const shown = JSON.stringify(listed);
+      expect(shown).not.toContain(link);
+      expect(shown).not.toContain(reset);
+      // Once sent, the stored mail no longer holds the link either.
+      await waitFor("the stored link to be withheld", async () => {
+        const { rows } = await h.db.query(
+          `select 1 from notification.mail_messages
+            where text_body like '%' || $1 || '%' or html_body like '%' || $1 || '%'`,
+          [link.split("=")[1]],
+        );
+        return rows.length === 0;
+      });
+    });
+
     it("follows each person's preferences, counts unread and marks read", async () => {
       const customer = h.clientFor(h.people.customerA);
       const prefs = await customer.preferences.update.mutate({

@@ -9,6 +9,7 @@ import {
 import type { Db } from "@signpost/db";
 import { authorize } from "@signpost/policy";
 import { mailRepository, type MailRow } from "./mail-repository.ts";
+import { redactedBody, secretTemplates } from "./templates.ts";
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -17,8 +18,9 @@ const toDto = (r: MailRow): TMailMessage => ({
   to: r.recipient_email,
   template: r.template,
   subject: r.subject,
-  text: r.text_body,
-  html: r.html_body,
+  // Even before it is sent, nobody but the recipient reads a single-use link.
+  text: secretTemplates.includes(r.template) ? redactedBody : r.text_body,
+  html: secretTemplates.includes(r.template) ? redactedBody : r.html_body,
   messageId: r.message_id,
   inReplyTo: r.in_reply_to,
   references: r.refs,

@@ -122,12 +122,19 @@ export const mailRepository = {
     return rows[0] ?? null;
   },
 
-  async markSent(sql: Sql, id: string, status: "sent" | "captured"): Promise<void> {
+  /** Records the send; `redacted` replaces the bodies of a mail whose link was a secret. */
+  async markSent(
+    sql: Sql,
+    id: string,
+    status: "sent" | "captured",
+    redacted: string | null,
+  ): Promise<void> {
     await sql.query(
       `update notification.mail_messages
-          set status = $2, sent_at = now(), claimed_until = null, last_error = null
+          set status = $2, sent_at = now(), claimed_until = null, last_error = null,
+              text_body = coalesce($3, text_body), html_body = coalesce($3, html_body)
         where id = $1`,
-      [id, status],
+      [id, status, redacted],
     );
   },
 
