@@ -94,6 +94,20 @@ export function createBullmqTransport(opts: { redisUrl: string; prefix?: string 
     async pendingCount(queue) {
       return queueOf(queue).getJobCountByTypes("waiting", "delayed", "prioritized", "active");
     },
+    async stats(queue) {
+      const q = queueOf(queue);
+      const counts = await q.getJobCounts("waiting", "prioritized", "active", "delayed", "failed");
+      // Oldest first: a retried or delayed job became runnable at its timestamp plus its delay.
+      const [oldest] = await q.getJobs(["waiting", "prioritized"], 0, 0, true);
+      const runnableSince = oldest ? oldest.timestamp + (oldest.delay ?? 0) : undefined;
+      return {
+        waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+        active: counts.active ?? 0,
+        delayed: counts.delayed ?? 0,
+        failed: counts.failed ?? 0,
+        oldestWaitingMs: runnableSince ? Math.max(0, Date.now() - runnableSince) : 0,
+      };
+    },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));

@@ -5,6 +5,7 @@ import {
   PermanentJobError,
   type DeadLetter,
   type JobHandler,
+  type QueueStats,
   type Transport,
 } from "./transport.ts";
 import { embeddedQueueSchema, type JobRow } from "./embedded-queue-schema.ts";
@@ -156,6 +157,20 @@ export async function createEmbeddedTransport(opts: { db: Db }): Promise<Transpo
         [queue],
       );
       return rows[0]?.n ?? 0;
+    },
+    async stats(queue) {
+      const { rows } = await db.query<QueueStats>(
+        `select count(*) filter (where status = 'waiting' and run_at <= now())::int as waiting,
+                count(*) filter (where status = 'active')::int as active,
+                count(*) filter (where status = 'waiting' and run_at > now())::int as delayed,
+                count(*) filter (where status = 'dead')::int as failed,
+                coalesce(extract(epoch from now() - min(run_at)
+                  filter (where status = 'waiting' and run_at <= now())) * 1000, 0)::float8
+                  as "oldestWaitingMs"
+           from signpost_queue.jobs where queue = $1`,
+        [queue],
+      );
+      return rows[0] ?? { waiting: 0, active: 0, delayed: 0, failed: 0, oldestWaitingMs: 0 };
     },
     async close() {
       closing = true;

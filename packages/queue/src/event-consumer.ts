@@ -11,15 +11,30 @@ import {
 import type { Db, Sql } from "@signpost/db";
 import { PermanentJobError, type Transport } from "./transport.ts";
 import type { Logger } from "./logger.ts";
+import { withRequestId } from "./request-context.ts";
+
+/** What a handler may use besides the transaction: a logger bound to the event and its request. */
+export interface HandlerContext {
+  logger: Logger;
+}
 
 export type EventHandlers = {
-  [T in EventType]?: (tx: Sql, event: EventOf<T>) => Promise<void>;
+  [T in EventType]?: (tx: Sql, event: EventOf<T>, ctx: HandlerContext) => Promise<void>;
 };
+
+/** How one delivery ended, for metrics: its event type, outcome and handling time. */
+export interface HandlingOutcome {
+  type: string;
+  outcome: "handled" | "duplicate" | "rejected" | "failed";
+  seconds: number;
+}
 
 /**
  * Consumes the events routed to `service`. Each event is validated against its contract, then
  * handled in one transaction with the insert of its id into the service's inbox: a redelivered
  * event finds its id there and has no second effect. Invalid or unknown events are dead-lettered.
+ * The handler runs under the event's request id (`withRequestId`), so what it logs and the events
+ * it appends carry the id of the request that started it all.
  */
 export function consumeEvents(opts: {
   service: ServiceName;
@@ -29,36 +44,57 @@ export function consumeEvents(opts: {
   handlers: EventHandlers;
   logger: Logger;
   concurrency?: number;
+  /** Called once per delivery (metrics). */
+  onOutcome?: (outcome: HandlingOutcome) => void;
 }): void {
   const { db, schema, handlers, logger } = opts;
   opts.transport.consume(
     eventQueueOf(opts.service),
     async (job) => {
+      const started = performance.now();
+      const report = (type: string, outcome: HandlingOutcome["outcome"]) =>
+        opts.onOutcome?.({ type, outcome, seconds: (performance.now() - started) / 1000 });
       let event: DomainEvent;
       try {
         event = parseEvent(job.data);
       } catch (error) {
         if (error instanceof ZodError || error instanceof UnknownEventError) {
+          report(job.name, "rejected");
           throw new PermanentJobError(`rejected event ${job.id}: ${error.message}`);
         }
         throw error;
       }
       const handler = handlers[event.type] as
-        ((tx: Sql, e: typeof event) => Promise<void>) | undefined;
-      if (!handler) throw new PermanentJobError(`${opts.service} has no handler for ${event.type}`);
-      const handled = await db.transaction(async (tx) => {
-        const fresh = await tx.query(
-          `insert into ${schema}.inbox (event_id, type) values ($1, $2) on conflict do nothing`,
-          [event.id, event.type],
-        );
-        if (fresh.rowCount === 0) return false;
-        await handler(tx, event);
-        return true;
+        ((tx: Sql, e: typeof event, ctx: HandlerContext) => Promise<void>) | undefined;
+      if (!handler) {
+        report(event.type, "rejected");
+        throw new PermanentJobError(`${opts.service} has no handler for ${event.type}`);
+      }
+      const log = logger.child({
+        eventId: event.id,
+        type: event.type,
+        ...(event.requestId ? { requestId: event.requestId } : {}),
       });
-      logger.info(
-        { eventId: event.id, type: event.type, requestId: event.requestId, duplicate: !handled },
-        handled ? "event handled" : "duplicate event ignored",
-      );
+      const work = async () =>
+        db.transaction(async (tx) => {
+          const fresh = await tx.query(
+            `insert into ${schema}.inbox (event_id, type) values ($1, $2) on conflict do nothing`,
+            [event.id, event.type],
+          );
+          if (fresh.rowCount === 0) return false;
+          await handler(tx, event, { logger: log });
+          return true;
+        });
+      let handled: boolean;
+      try {
+        handled = await (event.requestId ? withRequestId(event.requestId, work) : work());
+      } catch (error) {
+        report(event.type, "failed");
+        log.warn({ err: error, attempt: job.attempt }, "event handling failed; will retry");
+        throw error;
+      }
+      report(event.type, handled ? "handled" : "duplicate");
+      log.info({ duplicate: !handled }, handled ? "event handled" : "duplicate event ignored");
     },
     { concurrency: opts.concurrency ?? 4 },
   );

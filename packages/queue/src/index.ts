@@ -6,3 +6,4 @@ export { consumeEvents, type EventHandlers } from "./event-consumer.ts";
 export { buildEvent } from "./build-event.ts";
 export { messagingMigration } from "./messaging-migration.ts";
 export type { Logger } from "./logger.ts";
+export { currentRequestId, withRequestId } from "./request-context.ts";

@@ -3,16 +3,20 @@ import { queuesFor } from "@signpost/contracts";
 import type { Db, Sql } from "@signpost/db";
 import type { Transport } from "./transport.ts";
 import type { Logger } from "./logger.ts";
+import { currentRequestId } from "./request-context.ts";
 
 /**
  * Records `event` in the service's outbox. Call it with the transaction that makes the change the
- * event describes: both commit or neither does.
+ * event describes: both commit or neither does. An event without a request id takes the one of the
+ * request or event being handled (see `withRequestId`).
  */
 export async function appendToOutbox(tx: Sql, schema: string, event: DomainEvent): Promise<void> {
+  const requestId = event.requestId ?? currentRequestId();
+  const envelope = requestId ? { ...event, requestId } : event;
   await tx.query(`insert into ${schema}.outbox (id, type, envelope) values ($1, $2, $3)`, [
     event.id,
     event.type,
-    JSON.stringify(event),
+    JSON.stringify(envelope),
   ]);
 }
 
@@ -60,7 +64,13 @@ export function startOutboxRelay(opts: {
       for (const queue of queuesFor(row.type)) {
         await transport.enqueue(queue, { id: row.id, name: row.type, data: row.envelope });
       }
-      await db.query(`update ${schema}.outbox set published_at = now() where seq = $1`, [row.seq]);
+    }
+    // One write for the whole batch: a crash before it re-publishes the batch, which job ids and
+    // the consumers' inbox make harmless.
+    if (rows.length > 0) {
+      await db.query(`update ${schema}.outbox set published_at = now() where seq = any($1)`, [
+        rows.map((r) => r.seq),
+      ]);
     }
     return rows.length;
   }

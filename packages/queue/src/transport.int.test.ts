@@ -80,6 +80,35 @@ function transportContract(
       expect(calls).toBe(3);
     });
 
+    it("reports depth by state and the age of the oldest runnable job", async () => {
+      const queue = q();
+      expect(await t.stats(queue)).toEqual({
+        waiting: 0,
+        active: 0,
+        delayed: 0,
+        failed: 0,
+        oldestWaitingMs: 0,
+      });
+      // No consumer yet: the jobs wait.
+      await t.enqueue(queue, { id: "a", name: "work", data: {} });
+      await t.enqueue(queue, { id: "b", name: "work", data: {} });
+      await t.enqueue(queue, { id: "later", name: "work", data: {} }, { delayMs: 60_000 });
+      await new Promise((r) => setTimeout(r, 250));
+      const waiting = await t.stats(queue);
+      expect(waiting).toMatchObject({ waiting: 2, active: 0, delayed: 1, failed: 0 });
+      expect(waiting.oldestWaitingMs).toBeGreaterThanOrEqual(200);
+      expect(waiting.oldestWaitingMs).toBeLessThan(10_000);
+
+      t.consume(queue, async (job) => {
+        if (job.id === "b") throw new PermanentJobError("bad");
+      });
+      const settled = await waitFor("the runnable jobs to settle", async () => {
+        const s = await t.stats(queue);
+        return s.waiting === 0 && s.active === 0 && s.failed === 1 ? s : undefined;
+      });
+      expect(settled).toEqual({ waiting: 0, active: 0, delayed: 1, failed: 1, oldestWaitingMs: 0 });
+    });
+
     it("runs a delayed job no sooner than its delay, and not at all once cancelled", async () => {
       const queue = q();
       const ran = new Map<string, number>();

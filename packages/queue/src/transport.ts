@@ -26,6 +26,20 @@ export interface DeadLetter extends Job {
   error: string;
 }
 
+/** A queue's backlog at one moment, for metrics. */
+export interface QueueStats {
+  /** Runnable now, not yet taken. */
+  waiting: number;
+  /** Being handled. */
+  active: number;
+  /** Scheduled for later (timers, retries after backoff). */
+  delayed: number;
+  /** Dead-lettered. */
+  failed: number;
+  /** How long the oldest runnable job has waited, in milliseconds; 0 when none waits. */
+  oldestWaitingMs: number;
+}
+
 /**
  * Throw from a handler when retrying cannot help (a malformed or unknown message): the job goes
  * straight to the dead-letter place instead of burning its retries.
@@ -46,6 +60,8 @@ export interface Transport {
   deadLetters(queue: string, limit?: number): Promise<DeadLetter[]>;
   /** Jobs waiting or delayed (not yet handled). */
   pendingCount(queue: string): Promise<number>;
+  /** Depth by state and the age of the oldest runnable job (metrics). */
+  stats(queue: string): Promise<QueueStats>;
   /** Stops taking jobs, lets running ones finish, and releases connections. */
   close(): Promise<void>;
 }

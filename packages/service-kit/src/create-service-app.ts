@@ -1,12 +1,16 @@
-import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { trpcServer } from "@hono/trpc-server";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { AppError, httpStatusOf, type ErrorBody } from "@signpost/contracts";
+import { withRequestId } from "@signpost/queue";
 import type { Logger } from "pino";
 import type { IdentityVerifier } from "./identity-token.ts";
+import { httpMetrics, procedureLabeller } from "./metrics/http-metrics.ts";
+import type { Metrics } from "./metrics/metrics.ts";
 import { payloadLimit } from "./payload-limit.ts";
+import { requestIdFrom } from "./request-id.ts";
+import { setResponseHeader } from "./response-header.ts";
 import type { RequestContext } from "./trpc.ts";
 
 export interface ServiceAppVariables {
@@ -19,7 +23,8 @@ const maxBodyBytes = 1024 * 1024;
 
 /**
  * A service's HTTP face: request ids, identity from the gateway's signed token, `/healthz`,
- * `/readyz`, the tRPC router under `/trpc`, a body cap and the one error handler.
+ * `/readyz`, `/metrics` (Prometheus; the gateway never forwards to it), the tRPC router under
+ * `/trpc`, a body cap and the one error handler.
  */
 export function createServiceApp(opts: {
   name: string;
@@ -27,17 +32,21 @@ export function createServiceApp(opts: {
   verifyIdentity: IdentityVerifier;
   ready: () => Promise<boolean>;
   logger: Logger;
+  metrics: Metrics;
 }): Hono<ServiceEnv> {
   const app = new Hono<ServiceEnv>();
+  const procedures = Object.keys(opts.router._def.procedures as Record<string, unknown>);
 
+  app.use(httpMetrics(opts.metrics, opts.name, procedureLabeller("/trpc/", procedures)));
   app.use(async (c, next) => {
-    const requestId = c.req.header("x-request-id")?.slice(0, 128) || randomUUID();
+    const requestId = requestIdFrom(c.req.header("x-request-id"));
     c.set("requestId", requestId);
     c.header("x-request-id", requestId);
     const auth = c.req.header("authorization");
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : undefined;
     c.set("identity", token ? await opts.verifyIdentity(token) : null);
-    await next();
+    await withRequestId(requestId, next);
+    setResponseHeader(c, "x-request-id", requestId);
   });
 
   app.get("/healthz", (c) => c.json({ status: "ok", service: opts.name }));
@@ -45,6 +54,10 @@ export function createServiceApp(opts: {
     const ok = await opts.ready().catch(() => false);
     return c.json({ status: ok ? "ready" : "not ready", service: opts.name }, ok ? 200 : 503);
   });
+
+  app.get("/metrics", async (c) =>
+    c.body(await opts.metrics.render(), 200, { "content-type": opts.metrics.contentType }),
+  );
 
   app.use(
     "/trpc/*",

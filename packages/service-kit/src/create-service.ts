@@ -1,6 +1,6 @@
 import type { AnyTRPCRouter } from "@trpc/server";
 import type { Hono } from "hono";
-import type { ServiceName } from "@signpost/contracts";
+import { eventQueueOf, type ServiceName } from "@signpost/contracts";
 import { loadSqlMigrations, migrate, type Db } from "@signpost/db";
 import {
   consumeEvents,
@@ -13,6 +13,13 @@ import {
 import type { Logger } from "pino";
 import { createServiceApp, type ServiceEnv } from "./create-service-app.ts";
 import type { IdentityVerifier } from "./identity-token.ts";
+import { createMetrics, type Metrics } from "./metrics/metrics.ts";
+import {
+  serviceMetrics,
+  watchOutbox,
+  watchQueue,
+  type ServiceMetrics,
+} from "./metrics/service-gauges.ts";
 
 /** What a deployment hands every service: where its data and queues are, and how to trust callers. */
 export interface ServiceRuntime {
@@ -25,6 +32,8 @@ export interface ServiceRuntime {
    * only; all run by default.
    */
   roles?: { relay?: boolean; consumers?: boolean };
+  /** The process's metrics registry; services in one process share it. A new one when unset. */
+  metrics?: Metrics;
 }
 
 export interface Service {
@@ -56,18 +65,30 @@ export function createService(
     background?: () => { stop(): Promise<void> };
     /** Releases what the service itself holds (a model, a worker) after draining. */
     dispose?: () => Promise<void>;
+    /** Queues besides the service's event queue whose depth to report (timers, mail). */
+    queues?: string[];
+    /** Adds the service's own gauges (an indexing backlog, pending timers). */
+    metrics?: (m: ServiceMetrics) => void;
   },
 ): Service {
   const logger = rt.logger.child({ service: spec.name });
   let relay: OutboxRelay | undefined;
   let background: { stop(): Promise<void> } | undefined;
   const kickRelay = () => relay?.kick();
+  const metrics = rt.metrics ?? createMetrics();
+  const own = serviceMetrics(metrics, spec.name, rt.db);
+  watchOutbox(own, rt.db, spec.schema);
+  for (const queue of [eventQueueOf(spec.name), ...(spec.queues ?? [])]) {
+    watchQueue(own, rt.transport, queue);
+  }
+  spec.metrics?.(own);
   const app = createServiceApp({
     name: spec.name,
     router: spec.router(kickRelay),
     verifyIdentity: rt.verifyIdentity,
     ready: () => rt.db.ping(),
     logger,
+    metrics,
   });
   return {
     name: spec.name,
@@ -95,6 +116,8 @@ export function createService(
           transport: rt.transport,
           handlers: spec.handlers,
           logger,
+          onOutcome: ({ type, outcome, seconds }) =>
+            metrics.eventHandling.observe({ service: spec.name, type, outcome }, seconds),
         });
       }
       if (rt.roles?.consumers !== false && spec.background) background = spec.background();

@@ -7,3 +7,8 @@ export { listen, onShutdown, StartupError } from "./serve.ts";
 export { createService, type Service, type ServiceRuntime } from "./create-service.ts";
 export { runStandalone } from "./run-standalone.ts";
 export { payloadLimit } from "./payload-limit.ts";
+export { createMetrics, type Metrics } from "./metrics/metrics.ts";
+export { httpMetrics, procedureLabeller } from "./metrics/http-metrics.ts";
+export type { ServiceMetrics } from "./metrics/service-gauges.ts";
+export { requestIdFrom } from "./request-id.ts";
+export { setResponseHeader } from "./response-header.ts";

@@ -1,10 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { AppError, type ErrorBody } from "@signpost/contracts";
 import type { Db } from "@signpost/db";
+import { withRequestId } from "@signpost/queue";
+import { requestIdFrom, setResponseHeader } from "@signpost/service-kit";
 import { callerFromApiToken, callerFromSession, type Caller } from "./identity/resolve-caller.ts";
 import { sessionCookieName } from "./identity/session-cookie.ts";
 import { withFailureBudget, type RateLimitPolicy } from "./identity/rate-limiter.ts";
@@ -38,7 +39,7 @@ function clientIpOf(c: Context<GatewayEnv>, trustProxy: boolean) {
  */
 export const authenticate = (db: Db, trustProxy: boolean, tokenLimits: RateLimitPolicy) =>
   createMiddleware<GatewayEnv>(async (c, next) => {
-    const requestId = c.req.header("x-request-id")?.slice(0, 128) || randomUUID();
+    const requestId = requestIdFrom(c.req.header("x-request-id"));
     c.set("requestId", requestId);
     c.header("x-request-id", requestId);
     c.set("clientIp", clientIpOf(c, trustProxy));
@@ -77,5 +78,7 @@ export const authenticate = (db: Db, trustProxy: boolean, tokenLimits: RateLimit
       }
     }
     c.set("caller", caller);
-    await next();
+    // Events the gateway appends (directory changes) and its log lines carry the id too.
+    await withRequestId(requestId, next);
+    setResponseHeader(c, "x-request-id", requestId);
   });

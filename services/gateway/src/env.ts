@@ -7,6 +7,7 @@ import {
   jwkJson,
   loadConfig,
   logLevel,
+  mailEnvFields,
   port,
   postgresUrl,
   redisUrl,
@@ -45,11 +46,14 @@ const schema = z
     TRUST_PROXY: flag(false),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
     ...aiEnvFields,
+    ...mailEnvFields,
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     QUEUE_PREFIX: z
       .string()
       .regex(/^[a-z0-9_-]+$/i, "letters, digits, - and _ only")
       .default("signpost"),
+    /** When set, scrapers must send it as a bearer token to `/metrics` (the public port). */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((env, ctx) => {
     const urls = [env.TICKET_URL, env.KB_URL, env.NOTIFICATION_URL].filter(Boolean).length;
@@ -65,6 +69,13 @@ const schema = z
         code: "custom",
         path: ["DATABASE_URL"],
         message: "is required when the services run as their own processes (it holds identities)",
+      });
+    }
+    if (urls === 3 && !env.REDIS_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_URL"],
+        message: "is required when the services run as their own processes (it carries events)",
       });
     }
     if (urls === 3 && !env.IDENTITY_PRIVATE_KEY) {

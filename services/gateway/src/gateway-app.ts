@@ -12,8 +12,10 @@ import {
 } from "@signpost/contracts";
 import {
   errorResponse,
+  httpMetrics,
   payloadLimit,
   type Logger,
+  type Metrics,
   type RequestContext,
 } from "@signpost/service-kit";
 import { visitorFor } from "./anonymous-routes.ts";
@@ -21,6 +23,8 @@ import { authenticate, type GatewayEnv } from "./auth-middleware.ts";
 import type { IdentityDeps } from "./identity/identity-deps.ts";
 import { identityRouter } from "./identity/identity-router.ts";
 import { scaled } from "./identity/rate-limiter.ts";
+import { gatewayLabeller, metricsEndpoint } from "./ops/metrics-endpoint.ts";
+import { forwardable } from "./ops/upstream-path.ts";
 
 /** How the gateway reaches a service: in this process (its app's fetch) or over HTTP. */
 export type Upstream = (request: Request) => Promise<Response>;
@@ -39,8 +43,16 @@ export function createGatewayApp(opts: {
   identity: IdentityDeps;
   signIdentity: (who: TIdentity) => Promise<string>;
   trustProxy: boolean;
+  metrics: Metrics;
+  /** When set, `/metrics` asks for it as a bearer token. */
+  metricsToken?: string | undefined;
 }): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
+  const router = identityRouter(opts.identity);
+  const procedures = Object.keys(router._def.procedures);
+
+  app.use(httpMetrics(opts.metrics, "gateway", gatewayLabeller(procedures)));
+  app.get("/metrics", metricsEndpoint(opts.metrics, opts.metricsToken));
 
   app.get("/healthz", (c) => c.json({ status: "ok", service: "gateway" }));
   app.get("/readyz", async (c) => {
@@ -69,7 +81,7 @@ export function createGatewayApp(opts: {
     "/api/identity/trpc/*",
     trpcServer({
       endpoint: "/api/identity/trpc",
-      router: identityRouter(opts.identity),
+      router,
       createContext: ({ resHeaders }, c): RequestContext => ({
         identity: (c.get("caller") as GatewayEnv["Variables"]["caller"])?.identity ?? null,
         requestId: c.get("requestId") as string,
@@ -101,10 +113,20 @@ export function createGatewayApp(opts: {
       );
     }
     const url = new URL(c.req.url);
-    const target = new URL(
-      url.pathname.slice(`/api/${name}`.length) + url.search,
-      "http://upstream",
-    );
+    const path = url.pathname.slice(`/api/${name}`.length);
+    if (!forwardable(path)) {
+      return c.json<ErrorBody>(
+        {
+          error: {
+            code: "NOT_FOUND",
+            message: `No route for ${c.req.method} ${url.pathname}`,
+            requestId: c.get("requestId"),
+          },
+        },
+        404,
+      );
+    }
+    const target = new URL(path + url.search, "http://upstream");
     const headers = new Headers(c.req.raw.headers);
     // Services trust only the identity the gateway signs; nothing the client sent stands in for it.
     headers.delete("authorization");
@@ -118,6 +140,8 @@ export function createGatewayApp(opts: {
     const forwarded = new Request(target, {
       method: c.req.method,
       headers,
+      // A live stream upstream ends when its client goes away.
+      signal: c.req.raw.signal,
       ...(hasBody ? { body: await c.req.arrayBuffer() } : {}),
     });
     try {

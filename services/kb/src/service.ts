@@ -57,6 +57,7 @@ export function createKbService(
       return indexer;
     },
     dispose: () => opts.embedder.close(),
+    metrics: (m) => m.backlog("indexing", "kb.index_queue", "requested_at"),
   });
   mountDraftStream(
     service.app,

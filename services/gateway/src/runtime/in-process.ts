@@ -10,6 +10,7 @@ import {
   identitySigner,
   identityVerifier,
   type Logger,
+  type Metrics,
   type Service,
 } from "@signpost/service-kit";
 import type { ServiceName } from "@signpost/contracts";
@@ -30,10 +31,15 @@ export interface InProcessRuntime {
  * All three services in this process: on PGlite and the embedded queue when nothing is configured,
  * on Postgres and/or Redis when their URLs are set.
  */
-export async function startInProcess(env: GatewayEnv, logger: Logger): Promise<InProcessRuntime> {
+export async function startInProcess(
+  env: GatewayEnv,
+  logger: Logger,
+  metrics?: Metrics,
+): Promise<InProcessRuntime> {
   let db: Db;
   if (env.DATABASE_URL) {
-    db = createPgDb({ url: env.DATABASE_URL, applicationName: "signpost-all-in-one" });
+    // Four components share this pool (gateway and three services), so it is larger than one service's.
+    db = createPgDb({ url: env.DATABASE_URL, max: 20, applicationName: "signpost-all-in-one" });
   } else {
     await mkdir(env.DATA_DIR, { recursive: true });
     db = await createPgliteDb({ dataDir: join(env.DATA_DIR, "pglite") });
@@ -49,11 +55,27 @@ export async function startInProcess(env: GatewayEnv, logger: Logger): Promise<I
         publicJwk: publicPart(env.IDENTITY_PRIVATE_KEY),
       }
     : await generateIdentityKeys();
-  const rt = { db, transport, logger, verifyIdentity: await identityVerifier(keys.publicJwk) };
+  const rt = {
+    db,
+    transport,
+    logger,
+    metrics,
+    verifyIdentity: await identityVerifier(keys.publicJwk),
+  };
   const services: Record<ServiceName, Service> = {
     ticket: createTicketService(rt),
     kb: createKbService(rt, { embedder: createEmbedder(env), drafter: createDrafter(env) }),
-    notification: createNotificationService(rt),
+    notification: createNotificationService(rt, {
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      inboundSmtp:
+        env.SMTP_INBOUND_PORT === undefined
+          ? null
+          : { port: env.SMTP_INBOUND_PORT, host: env.SMTP_INBOUND_HOST },
+      // Development and tests may point webhooks at this machine; production may not.
+      allowLoopbackWebhooks: env.WEBHOOKS_ALLOW_LOOPBACK || env.NODE_ENV !== "production",
+    }),
   };
   for (const s of Object.values(services)) await s.migrate();
   for (const s of Object.values(services)) s.start();
