@@ -21,7 +21,7 @@ export const kbRouter = (deps: KbDeps) => {
       embedQuery,
       corpusStats: deps.corpusStats,
     }),
-    help: helpRouter({ ...deps, embedQuery }),
+    help: helpRouter(deps),
     insights: insightsRouter({ db: deps.db, log }),
   });
 };
