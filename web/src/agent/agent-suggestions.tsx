@@ -21,7 +21,7 @@ export function AgentSuggestions({ ticket }: { ticket: TTicket }) {
         <ul className="article-list">
           {list.map((s) => (
             <li key={`${s.kind}:${s.id}`}>
-              <Link to={s.kind === "article" ? `/kb/articles/${s.id}` : `/agent/tickets/${s.id}`}>
+              <Link to={s.kind === "article" ? `/help/articles/${s.id}` : `/agent/tickets/${s.id}`}>
                 {s.title}
               </Link>{" "}
               <span className="muted small">
