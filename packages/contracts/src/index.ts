@@ -16,3 +16,7 @@ export * from "./events/directory-events.ts";
 export * from "./events/mail-events.ts";
 export * from "./kb/help-center.ts";
 export * from "./kb/article-insights.ts";
+export * from "./notifications/preferences.ts";
+export * from "./notifications/mail.ts";
+export * from "./notifications/webhook.ts";
+export * from "./tickets/sla.ts";

@@ -33,6 +33,13 @@ const allowed: Record<Action, TRole[]> = {
   "kb.article.link": ["agent", "kb_editor", "admin"],
   "kb.article.stats": ["agent", "kb_editor", "admin"],
   "kb.gaps.read": ["kb_editor", "admin"],
+  "notification.preferences": ["customer", "agent", "kb_editor", "admin"],
+  "notification.mail.admin": ["admin"],
+  "notification.mail.inbound": ["admin"],
+  "notification.webhooks.manage": ["admin"],
+  "sla.manage": ["admin"],
+  "sla.read": ["agent", "admin"],
+  "sla.report": ["admin"],
 };
 
 describe("decide", () => {

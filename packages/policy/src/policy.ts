@@ -24,7 +24,14 @@ export type Action =
   | "kb.article.feedback"
   | "kb.article.link"
   | "kb.article.stats"
-  | "kb.gaps.read";
+  | "kb.gaps.read"
+  | "notification.preferences"
+  | "notification.mail.admin"
+  | "notification.mail.inbound"
+  | "notification.webhooks.manage"
+  | "sla.manage"
+  | "sla.read"
+  | "sla.report";
 
 /**
  * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
@@ -48,6 +55,13 @@ const grants: Record<Action, readonly TRole[]> = {
   "kb.article.link": ["agent", "kb_editor", "admin"],
   "kb.article.stats": ["agent", "kb_editor", "admin"],
   "kb.gaps.read": ["kb_editor", "admin"],
+  "notification.preferences": ["customer", "agent", "kb_editor", "admin"],
+  "notification.mail.admin": ["admin"],
+  "notification.mail.inbound": ["admin"],
+  "notification.webhooks.manage": ["admin"],
+  "sla.manage": ["admin"],
+  "sla.read": ["agent", "admin"],
+  "sla.report": ["admin"],
 };
 
 export type Decision = "allow" | "forbidden" | "not_found";

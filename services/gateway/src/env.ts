@@ -7,6 +7,7 @@ import {
   jwkJson,
   loadConfig,
   logLevel,
+  mailEnvFields,
   port,
   postgresUrl,
   redisUrl,
@@ -45,6 +46,7 @@ const schema = z
     TRUST_PROXY: flag(false),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
     ...aiEnvFields,
+    ...mailEnvFields,
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     QUEUE_PREFIX: z
       .string()

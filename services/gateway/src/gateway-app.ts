@@ -140,6 +140,8 @@ export function createGatewayApp(opts: {
     const forwarded = new Request(target, {
       method: c.req.method,
       headers,
+      // A live stream upstream ends when its client goes away.
+      signal: c.req.raw.signal,
       ...(hasBody ? { body: await c.req.arrayBuffer() } : {}),
     });
     try {

@@ -65,7 +65,17 @@ export async function startInProcess(
   const services: Record<ServiceName, Service> = {
     ticket: createTicketService(rt),
     kb: createKbService(rt, { embedder: createEmbedder(env), drafter: createDrafter(env) }),
-    notification: createNotificationService(rt),
+    notification: createNotificationService(rt, {
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      inboundSmtp:
+        env.SMTP_INBOUND_PORT === undefined
+          ? null
+          : { port: env.SMTP_INBOUND_PORT, host: env.SMTP_INBOUND_HOST },
+      // Development and tests may point webhooks at this machine; production may not.
+      allowLoopbackWebhooks: env.WEBHOOKS_ALLOW_LOOPBACK || env.NODE_ENV !== "production",
+    }),
   };
   for (const s of Object.values(services)) await s.migrate();
   for (const s of Object.values(services)) s.start();
