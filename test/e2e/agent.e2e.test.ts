@@ -70,6 +70,9 @@ describe("the agent console", () => {
       .getByRole("link", { name: "Refunds for duplicate charges" })
       .waitFor();
 
+    const sla = page.getByRole("region", { name: /SLA/ });
+    await sla.getByText("On track").waitFor();
+    expect(await sla.getByRole("term").allTextContents()).toEqual(["First response", "Resolution"]);
     await page.getByRole("button", { name: "Draft a reply" }).click();
     const draft = page.getByLabel("Draft", { exact: true });
     await draft.waitFor();

@@ -8,6 +8,7 @@ import { categoryLabel, formatDate } from "../ui/format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { AgentSuggestions } from "./agent-suggestions.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
+import { SlaPanel } from "./sla-panel.tsx";
 
 /** One ticket for an agent: facts and controls, the thread, related answers and the AI draft. */
 export function AgentTicket({ ticketId }: { ticketId: string }) {
@@ -83,6 +84,7 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
           </button>
         </div>
         {resolve.isError && <ErrorNotice error={resolve.error} />}
+        <SlaPanel ticketId={t.id} version={`${t.status}:${t.priority}:${t.category}`} />
         <h2>Conversation</h2>
         <ol className="thread" aria-label="Conversation">
           <li className="message">
