@@ -86,6 +86,21 @@ describe("the agent console", () => {
     await page.getByRole("button", { name: "Resolved" }).waitFor();
     const after = await app().api("customerA").ticket.tickets.get.query({ ticketId: ticket.id });
     expect(after.status).toBe("resolved");
+    // Agents cannot write articles; the button is for editors and admins.
+    expect(await page.getByRole("button", { name: "Turn into a KB article" }).count()).toBe(0);
+
+    await page
+      .getByRole("region", { name: "Related" })
+      .getByRole("button", { name: "Link to this ticket: Refunds for duplicate charges" })
+      .click();
+    await page.getByText("Linked to this ticket").waitFor();
+    const stats = await app().api("editor").kb.articles.stats.query({ articleId: article.id });
+    expect(stats.linkedTickets.map((l) => l.ticketId)).toEqual([ticket.id]);
+
+    const admin = await app().pageAs("admin", `/agent/tickets/${ticket.id}`);
+    await admin.getByRole("button", { name: "Turn into a KB article" }).click();
+    await admin.getByText(/^Draft · version 1/).waitFor();
+    expect(await admin.getByLabel("Title").inputValue()).toContain("charged twice");
   });
 
   it("rings the bell when a ticket arrives", async () => {
