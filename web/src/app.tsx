@@ -53,11 +53,7 @@ export function App() {
     );
 
   return (
-    <Layout
-      me={person}
-      current={area}
-      extra={canUse(person.roles, "agent") ? <NotificationBell userId={person.userId} /> : null}
-    >
+    <Layout me={person} current={area} extra={<NotificationBell />}>
       {!area || !page ? (
         <section>
           <h1>Page not found</h1>

@@ -4,6 +4,7 @@ import { Link, useLocation } from "../router.tsx";
 import { canUse, homeFor, useSignOut, type Area } from "../session.ts";
 import { getWorkspaceHint } from "../trpc.ts";
 import { areaLabels } from "./areas.ts";
+import { useLiveUpdates } from "./live-updates.ts";
 
 const order: Area[] = ["portal", "agent", "kb", "reports", "help"];
 
@@ -20,6 +21,7 @@ export function Layout({
   children: ReactNode;
 }) {
   const signOut = useSignOut();
+  useLiveUpdates(me.userId);
   const { path } = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
