@@ -60,11 +60,28 @@ export function startOutboxRelay(opts: {
         returning seq, id, type, envelope`,
     );
     rows.sort((a, b) => a.seq - b.seq);
-    for (const row of rows) {
-      for (const queue of queuesFor(row.type)) {
-        await transport.enqueue(queue, { id: row.id, name: row.type, data: row.envelope });
+    let done = 0;
+    try {
+      for (const row of rows) {
+        for (const queue of queuesFor(row.type)) {
+          await transport.enqueue(queue, { id: row.id, name: row.type, data: row.envelope });
+        }
+        await db.query(`update ${schema}.outbox set published_at = now() where seq = $1`, [
+          row.seq,
+        ]);
+        done++;
       }
-      await db.query(`update ${schema}.outbox set published_at = now() where seq = $1`, [row.seq]);
+    } catch (error) {
+      // Hand the rest back at once (Redis was away, say) rather than when the lease runs out.
+      const rest = rows.slice(done).map((r) => r.seq);
+      await db
+        .query(
+          `update ${schema}.outbox set claimed_until = null
+            where seq = any($1::bigint[]) and published_at is null`,
+          [rest],
+        )
+        .catch(() => undefined); // the lease expires and another pass takes them
+      throw error;
     }
     return rows.length;
   }

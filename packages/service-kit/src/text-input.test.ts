@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsNul, isBadTextError } from "./text-input.ts";
+import { containsNul, isBadTextError, isTransientDbError } from "./text-input.ts";
 
 describe("text the database cannot store", () => {
   it("finds a NUL character in any string, key or nesting", () => {
@@ -16,5 +16,14 @@ describe("text the database cannot store", () => {
     expect(isBadTextError({ code: "23505" })).toBe(false);
     expect(isBadTextError(new Error("x"))).toBe(false);
     expect(isBadTextError(null)).toBe(false);
+  });
+
+  it("tells a lost database connection from a failing statement", () => {
+    expect(isTransientDbError({ code: "57P01" })).toBe(true);
+    expect(isTransientDbError({ code: "08006" })).toBe(true);
+    expect(isTransientDbError({ code: "ECONNRESET" })).toBe(true);
+    expect(isTransientDbError(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(isTransientDbError({ code: "23505" })).toBe(false);
+    expect(isTransientDbError(new Error("syntax error"))).toBe(false);
   });
 });

@@ -17,3 +17,18 @@ export function isBadTextError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && badTextCodes.has(code);
 }
+
+/** Postgres classes 08 (connection) and 57P (shutdown, terminated) and dropped sockets. */
+const transientCodes = new Set(["57P01", "57P02", "57P03", "ECONNRESET", "ECONNREFUSED", "EPIPE"]);
+
+/**
+ * Whether `error` means the database connection went away (a failover, a restart, a terminated
+ * backend): the request may simply be retried, so it answers 503 rather than 500.
+ */
+export function isTransientDbError(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (typeof e?.code === "string" && (transientCodes.has(e.code) || e.code.startsWith("08"))) {
+    return true;
+  }
+  return typeof e?.message === "string" && /^Connection terminated/.test(e.message);
+}

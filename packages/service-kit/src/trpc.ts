@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { AppError, type TIdentity } from "@signpost/contracts";
 import { trpcCodeOf } from "./error-table.ts";
-import { containsNul, isBadTextError } from "./text-input.ts";
+import { containsNul, isBadTextError, isTransientDbError } from "./text-input.ts";
 
 // A type (not an interface) so it satisfies tRPC-Hono's Record<string, unknown> context.
 export type RequestContext = {
@@ -43,6 +43,13 @@ const mapErrors = t.middleware(async ({ next }) => {
   // Text the database cannot hold is the client's problem, whichever field it came in.
   if (!result.ok && isBadTextError(result.error.cause)) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "Text contains characters not allowed" });
+  }
+  if (!result.ok && isTransientDbError(result.error.cause)) {
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The database connection was lost; try again",
+      cause: result.error.cause,
+    });
   }
   return result;
 });
