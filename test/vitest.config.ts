@@ -6,11 +6,30 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL("..", import.meta.url)),
-    include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", "**/dist/**", "**/e2e/**", "**/bench/**", "web/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
     reporters: ["default", "./test/support/summary-reporter.ts"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "system",
+          include: ["**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**", "**/e2e/**", "**/bench/**", "web/**"],
+        },
+      },
+      {
+        // Real Chromium against a real gateway serving the production web build.
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.e2e.test.ts"],
+          globalSetup: ["test/e2e/support/build-web.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -64,6 +64,8 @@ describeWithInfra("one process per service: a crash between commit and delivery"
     gateway = await startGateway(
       testGatewayEnv({
         DATABASE_URL: fresh.url,
+        REDIS_URL: infra.redisUrl,
+        QUEUE_PREFIX: prefix,
         TICKET_URL: urlOf(ticketPort),
         KB_URL: urlOf(kbPort),
         NOTIFICATION_URL: urlOf(notificationPort),

@@ -6,8 +6,24 @@ import type { Fixture } from "../security/route-matrix.ts";
 
 export type Session = Awaited<ReturnType<typeof signedInWorkspace>>["sessions"]["admin"];
 
-/** One procedure call over HTTP, bounded in time: a hang fails the call instead of the suite. */
+/**
+ * One procedure call over HTTP, bounded in time: a hang fails the call instead of the suite. A
+ * socket the server closed just as it was reused (keep-alive on a loaded machine) is retried
+ * once; a second failure is the answer.
+ */
 export async function callProcedure(
+  ...args: Parameters<typeof callOnce>
+): ReturnType<typeof callOnce> {
+  try {
+    return await callOnce(...args);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== "ECONNRESET" && code !== "UND_ERR_SOCKET") throw error;
+    return callOnce(...args);
+  }
+}
+
+async function callOnce(
   baseUrl: string,
   who: Session | null,
   service: string,

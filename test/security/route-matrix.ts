@@ -39,6 +39,11 @@ export const publicRoutes = new Set([
   "identity:auth.requestPasswordReset",
   "identity:auth.resetPassword",
   "identity:auth.acceptInvitation",
+  // The signed-out help center (tested in test/flow/help-center.int.test.ts).
+  "kb:help.list",
+  "kb:help.get",
+  "kb:help.search",
+  "kb:help.feedback",
 ]);
 
 const ticketInput = async (fx: Fixture) => ({ ticketId: await fx.openTicket() });
@@ -154,6 +159,68 @@ export const routeMatrix: RouteSpec[] = [
     scope: "workspace",
   },
   { service: "notification", path: "notifications.list", type: "query", allowed: actors },
+  { service: "notification", path: "notifications.unreadCount", type: "query", allowed: actors },
+  {
+    service: "notification",
+    path: "notifications.markRead",
+    type: "mutation",
+    allowed: actors,
+    input: async () => ({ ids: [crypto.randomUUID()] }),
+  },
+  { service: "notification", path: "notifications.markAllRead", type: "mutation", allowed: actors },
+  { service: "notification", path: "preferences.get", type: "query", allowed: actors },
+  {
+    service: "notification",
+    path: "preferences.update",
+    type: "mutation",
+    allowed: actors,
+    input: async () => ({ kinds: [{ kind: "ticket.created", inApp: true, email: false }] }),
+  },
+  { service: "notification", path: "mail.mailbox", type: "query", allowed: ["admin"] },
+  { service: "notification", path: "mail.deadLetters", type: "query", allowed: ["admin"] },
+  {
+    service: "notification",
+    path: "mail.retry",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async () => ({ mailId: crypto.randomUUID() }),
+  },
+  { service: "notification", path: "mail.settings", type: "query", allowed: ["admin"] },
+  {
+    service: "notification",
+    path: "mail.updateSettings",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async () => ({ fromName: "Support team" }),
+  },
+  { service: "notification", path: "webhooks.list", type: "query", allowed: ["admin"] },
+  { service: "notification", path: "webhooks.eventTypes", type: "query", allowed: ["admin"] },
+  {
+    service: "notification",
+    path: "webhooks.create",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({
+      url: `https://hooks.example.com/${fx.unique()}`,
+      eventTypes: ["ticket.created"],
+    }),
+  },
+  {
+    service: "notification",
+    path: "webhooks.delete",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => ({ endpointId: await makeWebhook(fx) }),
+    scope: "workspace",
+  },
+  {
+    service: "notification",
+    path: "webhooks.deliveries",
+    type: "query",
+    allowed: ["admin"],
+    input: async (fx) => ({ endpointId: await makeWebhook(fx) }),
+    scope: "workspace",
+  },
   {
     service: "identity",
     path: "directory.invitations.create",
@@ -210,6 +277,24 @@ export const routeMatrix: RouteSpec[] = [
     },
     scope: "workspace",
   },
+  {
+    service: "identity",
+    path: "directory.groups.removeMember",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => {
+      const { id } = await call<{ id: string }>(
+        fx.baseUrl,
+        fx.home.sessions.admin,
+        "identity",
+        "directory.groups.create",
+        "mutation",
+        { name: `Group ${fx.unique()}` },
+      );
+      return { groupId: id, userId: fx.home.ws.agent.userId };
+    },
+    scope: "workspace",
+  },
   { service: "identity", path: "directory.apiTokens.list", type: "query", allowed: ["admin"] },
   {
     service: "identity",
@@ -239,7 +324,202 @@ export const routeMatrix: RouteSpec[] = [
     },
     scope: "workspace",
   },
+  {
+    service: "kb",
+    path: "articles.versions",
+    type: "query",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ articleId: await fx.writeArticle("draft") }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.diff",
+    type: "query",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ articleId: await editedArticle(fx), from: 1, to: 2 }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.restore",
+    type: "mutation",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ articleId: await editedArticle(fx), version: 1 }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.fromTicket",
+    type: "mutation",
+    allowed: ["editor", "admin"],
+    input: async (fx) => ({ ticketId: await resolvedTicket(fx) }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.linkTicket",
+    type: "mutation",
+    allowed: staff,
+    input: async (fx) => ({
+      articleId: await fx.writeArticle("published"),
+      ticketId: await fx.openTicket(),
+    }),
+    scope: "workspace",
+  },
+  {
+    service: "kb",
+    path: "articles.stats",
+    type: "query",
+    allowed: staff,
+    input: async (fx) => ({ articleId: await fx.writeArticle("published") }),
+    scope: "workspace",
+  },
+  { service: "kb", path: "insights.gaps", type: "query", allowed: ["editor", "admin"] },
+  ...slaRoutes(),
 ];
+
+/** An article of `home` with two versions. */
+async function editedArticle(fx: Fixture) {
+  const articleId = await fx.writeArticle("draft");
+  await call(fx.baseUrl, fx.home.sessions.editor, "kb", "articles.update", "mutation", {
+    articleId,
+    body: "A second version.",
+  });
+  return articleId;
+}
+
+/** A ticket of `home`, resolved, once the KB has received its resolution document. */
+async function resolvedTicket(fx: Fixture) {
+  const ticketId = await fx.openTicket();
+  await call(fx.baseUrl, fx.home.sessions.agent, "ticket", "tickets.resolve", "mutation", {
+    ticketId,
+  });
+  for (let tries = 0; tries < 100; tries++) {
+    const { status } = await rawCall(
+      fx.baseUrl,
+      fx.home.sessions.admin,
+      "kb",
+      "articles.fromTicket",
+      "mutation",
+      { ticketId },
+    );
+    if (status !== 404) return ticketId;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the KB never received the ticket's resolution");
+}
+
+const slaPolicyInput = (fx: Fixture) => ({
+  name: `Policy ${fx.unique()}`,
+  priority: "high",
+  firstResponseMinutes: 30,
+  resolutionMinutes: 600,
+});
+const slaCalendarInput = (fx: Fixture) => ({
+  name: `Hours ${fx.unique()}`,
+  timeZone: "Europe/Berlin",
+  hours: [{ day: 1, start: "09:00", end: "17:00" }],
+});
+const adminMade = async (fx: Fixture, path: string, input: unknown) =>
+  (
+    await call<{ id: string }>(
+      fx.baseUrl,
+      fx.home.sessions.admin,
+      "ticket",
+      path,
+      "mutation",
+      input,
+    )
+  ).id;
+
+/** SLA administration (admins), a ticket's SLA (staff) and the compliance report (admins). */
+function slaRoutes(): RouteSpec[] {
+  const admin: Actor[] = ["admin"];
+  return [
+    { service: "ticket", path: "sla.policies.list", type: "query", allowed: admin },
+    {
+      service: "ticket",
+      path: "sla.policies.create",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => slaPolicyInput(fx),
+    },
+    {
+      service: "ticket",
+      path: "sla.policies.update",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => ({
+        policyId: await adminMade(fx, "sla.policies.create", slaPolicyInput(fx)),
+        resolutionMinutes: 480,
+      }),
+      scope: "workspace",
+    },
+    {
+      service: "ticket",
+      path: "sla.policies.delete",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => ({
+        policyId: await adminMade(fx, "sla.policies.create", slaPolicyInput(fx)),
+      }),
+      scope: "workspace",
+    },
+    { service: "ticket", path: "sla.calendars.list", type: "query", allowed: admin },
+    {
+      service: "ticket",
+      path: "sla.calendars.create",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => slaCalendarInput(fx),
+    },
+    {
+      service: "ticket",
+      path: "sla.calendars.update",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => ({
+        calendarId: await adminMade(fx, "sla.calendars.create", slaCalendarInput(fx)),
+        holidays: [{ date: "2026-12-25", name: "Christmas" }],
+      }),
+      scope: "workspace",
+    },
+    {
+      service: "ticket",
+      path: "sla.calendars.delete",
+      type: "mutation",
+      allowed: admin,
+      input: async (fx) => ({
+        calendarId: await adminMade(fx, "sla.calendars.create", slaCalendarInput(fx)),
+      }),
+      scope: "workspace",
+    },
+    { service: "ticket", path: "sla.settings.get", type: "query", allowed: admin },
+    {
+      service: "ticket",
+      path: "sla.settings.set",
+      type: "mutation",
+      allowed: admin,
+      input: async () => ({ autoCloseDays: 3 }),
+    },
+    {
+      service: "ticket",
+      path: "sla.ticket",
+      type: "query",
+      allowed: ["agent", "admin"],
+      input: ticketInput,
+      scope: "org",
+    },
+    {
+      service: "ticket",
+      path: "sla.compliance",
+      type: "query",
+      allowed: admin,
+      input: async () => ({ from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" }),
+    },
+  ];
+}
 
 type Session = Workspace["sessions"][keyof Workspace["sessions"]];
 
@@ -275,4 +555,17 @@ async function call<T>(...args: Parameters<typeof rawCall>): Promise<T> {
   if (status !== 200)
     throw new Error(`setup call ${args[3]} failed with ${status}: ${JSON.stringify(body)}`);
   return (body as { result: { data: T } }).result.data;
+}
+
+/** Registers a webhook in `home` as its admin; returns its id. */
+async function makeWebhook(fx: Fixture): Promise<string> {
+  const made = await call<{ endpoint: { id: string } }>(
+    fx.baseUrl,
+    fx.home.sessions.admin,
+    "notification",
+    "webhooks.create",
+    "mutation",
+    { url: `https://hooks.example.com/${fx.unique()}`, eventTypes: ["ticket.created"] },
+  );
+  return made.endpoint.id;
 }

@@ -29,6 +29,17 @@ const allowed: Record<Action, TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "kb.article.feedback": ["customer", "agent", "kb_editor", "admin"],
+  "kb.article.link": ["agent", "kb_editor", "admin"],
+  "kb.article.stats": ["agent", "kb_editor", "admin"],
+  "kb.gaps.read": ["kb_editor", "admin"],
+  "notification.preferences": ["customer", "agent", "kb_editor", "admin"],
+  "notification.mail.admin": ["admin"],
+  "notification.mail.inbound": ["admin"],
+  "notification.webhooks.manage": ["admin"],
+  "sla.manage": ["admin"],
+  "sla.read": ["agent", "admin"],
+  "sla.report": ["admin"],
 };
 
 describe("decide", () => {

@@ -20,7 +20,18 @@ export type Action =
   | "identity.users.manage"
   | "identity.orgs.manage"
   | "identity.groups.manage"
-  | "identity.tokens.manage";
+  | "identity.tokens.manage"
+  | "kb.article.feedback"
+  | "kb.article.link"
+  | "kb.article.stats"
+  | "kb.gaps.read"
+  | "notification.preferences"
+  | "notification.mail.admin"
+  | "notification.mail.inbound"
+  | "notification.webhooks.manage"
+  | "sla.manage"
+  | "sla.read"
+  | "sla.report";
 
 /**
  * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
@@ -40,6 +51,17 @@ const grants: Record<Action, readonly TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "kb.article.feedback": ["customer", "agent", "kb_editor", "admin"],
+  "kb.article.link": ["agent", "kb_editor", "admin"],
+  "kb.article.stats": ["agent", "kb_editor", "admin"],
+  "kb.gaps.read": ["kb_editor", "admin"],
+  "notification.preferences": ["customer", "agent", "kb_editor", "admin"],
+  "notification.mail.admin": ["admin"],
+  "notification.mail.inbound": ["admin"],
+  "notification.webhooks.manage": ["admin"],
+  "sla.manage": ["admin"],
+  "sla.read": ["agent", "admin"],
+  "sla.report": ["admin"],
 };
 
 export type Decision = "allow" | "forbidden" | "not_found";

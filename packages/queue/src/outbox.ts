@@ -60,28 +60,30 @@ export function startOutboxRelay(opts: {
         returning seq, id, type, envelope`,
     );
     rows.sort((a, b) => a.seq - b.seq);
-    let done = 0;
     try {
       for (const row of rows) {
         for (const queue of queuesFor(row.type)) {
           await transport.enqueue(queue, { id: row.id, name: row.type, data: row.envelope });
         }
-        await db.query(`update ${schema}.outbox set published_at = now() where seq = $1`, [
-          row.seq,
-        ]);
-        done++;
       }
     } catch (error) {
-      // Hand the rest back at once (Redis was away, say) rather than when the lease runs out.
-      const rest = rows.slice(done).map((r) => r.seq);
+      // Hand the batch back at once (Redis was away, say) rather than when the lease runs out;
+      // rows already enqueued go again, which their job ids make a no-op.
       await db
         .query(
           `update ${schema}.outbox set claimed_until = null
             where seq = any($1::bigint[]) and published_at is null`,
-          [rest],
+          [rows.map((r) => r.seq)],
         )
         .catch(() => undefined); // the lease expires and another pass takes them
       throw error;
+    }
+    // One write for the whole batch: a crash before it re-publishes the batch, which job ids and
+    // the consumers' inbox make harmless.
+    if (rows.length > 0) {
+      await db.query(`update ${schema}.outbox set published_at = now() where seq = any($1)`, [
+        rows.map((r) => r.seq),
+      ]);
     }
     return rows.length;
   }

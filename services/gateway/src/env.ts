@@ -7,6 +7,7 @@ import {
   jwkJson,
   loadConfig,
   logLevel,
+  mailEnvFields,
   port,
   postgresUrl,
   redisUrl,
@@ -45,6 +46,7 @@ const schema = z
     TRUST_PROXY: flag(false),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
     ...aiEnvFields,
+    ...mailEnvFields,
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     QUEUE_PREFIX: z
       .string()
@@ -70,6 +72,13 @@ const schema = z
         code: "custom",
         path: ["DATABASE_URL"],
         message: "is required when the services run as their own processes (it holds identities)",
+      });
+    }
+    if (urls === 3 && !env.REDIS_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_URL"],
+        message: "is required when the services run as their own processes (it carries events)",
       });
     }
     if (urls === 3 && !env.IDENTITY_PRIVATE_KEY) {

@@ -19,6 +19,7 @@ import {
   type Metrics,
   type RequestContext,
 } from "@signpost/service-kit";
+import { visitorFor } from "./anonymous-routes.ts";
 import { authenticate, type GatewayEnv } from "./auth-middleware.ts";
 import type { IdentityDeps } from "./identity/identity-deps.ts";
 import { identityRouter } from "./identity/identity-router.ts";
@@ -141,11 +142,15 @@ export function createGatewayApp(opts: {
     headers.delete("cookie");
     headers.set("x-request-id", c.get("requestId"));
     const caller = c.get("caller");
-    if (caller) headers.set("authorization", `Bearer ${await opts.signIdentity(caller.identity)}`);
+    // Signed out, only the allow-listed help-center routes go through, as a visitor (never staff).
+    const who = caller?.identity ?? (await visitorFor(c, name, opts.identity));
+    if (who) headers.set("authorization", `Bearer ${await opts.signIdentity(who)}`);
     const hasBody = c.req.method !== "GET" && c.req.method !== "HEAD";
     const forwarded = new Request(target, {
       method: c.req.method,
       headers,
+      // A live stream upstream ends when its client goes away.
+      signal: c.req.raw.signal,
       ...(hasBody ? { body: await c.req.arrayBuffer() } : {}),
     });
     try {

@@ -14,6 +14,13 @@ import { createGatewayApp, type Upstream } from "./gateway-app.ts";
 import { startInProcess } from "./runtime/in-process.ts";
 import { remoteUpstreams } from "./runtime/remote.ts";
 import type { ServiceName } from "@signpost/contracts";
+import {
+  createBullmqTransport,
+  messagingMigration,
+  startOutboxRelay,
+  type Transport,
+} from "@signpost/queue";
+import { announceExistingDirectory, identityOutboxSchema } from "./identity/announce-directory.ts";
 
 export interface RunningGateway {
   url: string;
@@ -56,27 +63,52 @@ async function boot(
   let upstreams: Record<ServiceName, Upstream>;
   let db: Db;
   let signIdentity: Awaited<ReturnType<typeof identitySigner>>;
+  let transport: Transport;
   let stopRuntime = async () => {};
   // One registry per process: in-process services report into the gateway's `/metrics`.
   const metrics = createMetrics();
   if (proxy) {
     upstreams = remoteUpstreams(proxy);
-    // The env schema requires DATABASE_URL in proxy mode.
+    // The env schema requires DATABASE_URL and REDIS_URL in proxy mode.
     db = createPgDb({ url: env.DATABASE_URL ?? "", applicationName: "signpost-gateway" });
+    transport = createBullmqTransport({ redisUrl: env.REDIS_URL ?? "", prefix: env.QUEUE_PREFIX });
     signIdentity = await identitySigner(env.IDENTITY_PRIVATE_KEY as JWK);
-    stopRuntime = async () => db.close();
+    stopRuntime = async () => {
+      await transport.close();
+      await db.close();
+    };
   } else {
     const rt = await startInProcess(env, logger, metrics);
-    ({ upstreams, db, signIdentity } = rt);
+    ({ upstreams, db, signIdentity, transport } = rt);
     stopRuntime = () => rt.stop();
   }
-  for (const schema of ["gateway", "identity"]) {
-    await migrate(db, schema, await loadSqlMigrations(migrationsDir(schema)));
-  }
+  await migrate(db, "gateway", await loadSqlMigrations(migrationsDir("gateway")));
+  await migrate(db, identityOutboxSchema, [
+    messagingMigration,
+    ...(await loadSqlMigrations(migrationsDir("identity"))),
+  ]);
   if (migrateOnly) {
     await stopRuntime();
     return undefined;
   }
+
+  // People and groups reach the services that address or route to them through this outbox.
+  const announced = await db.transaction((tx) =>
+    announceExistingDirectory(tx, async () => {
+      const { rows } = await tx.query(
+        `insert into gateway.meta (key, value) values ('directory_announced', now()::text)
+         on conflict do nothing returning key`,
+      );
+      return rows.length > 0;
+    }),
+  );
+  if (announced > 0) logger.info({ announced }, "existing directory announced to the services");
+  const relay = startOutboxRelay({ db, schema: identityOutboxSchema, transport, logger });
+  const stopServices = stopRuntime;
+  stopRuntime = async () => {
+    await relay.stop();
+    await stopServices();
+  };
 
   if (env.SEED_DEMO) await seedDemo({ db, upstreams, signIdentity, logger });
   const app = createGatewayApp({

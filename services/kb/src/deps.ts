@@ -1,6 +1,7 @@
 import type { Db } from "@signpost/db";
 import type { Drafter } from "./drafts/llm-drafter.ts";
 import type { Embedder } from "./embedding/embedder.ts";
+import type { CorpusStatsCache } from "./suggestions/corpus-stats.ts";
 
 /** What the KB use-cases need from the outside world. */
 export interface KbDeps {
@@ -12,4 +13,6 @@ export interface KbDeps {
   kickRelay: () => void;
   /** Start indexing now rather than at the next poll. */
   kickIndexer: () => void;
+  /** BM25 statistics per workspace, dropped by the indexer whenever chunks change. */
+  corpusStats: CorpusStatsCache;
 }

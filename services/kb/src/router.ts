@@ -2,6 +2,9 @@ import { router } from "@signpost/service-kit";
 import { articlesRouter } from "./articles/articles-router.ts";
 import type { KbDeps } from "./deps.ts";
 import { draftsRouter } from "./drafts/drafts-router.ts";
+import { insightsRouter } from "./gaps/insights-router.ts";
+import { suggestionLog } from "./gaps/suggestion-log.ts";
+import { helpRouter } from "./help-center/help-router.ts";
 import { indexingRouter } from "./indexing/indexing-router.ts";
 import { queryEmbeddingCache } from "./suggestions/query-embedding-cache.ts";
 import { suggestionsRouter } from "./suggestions/suggestions-router.ts";
@@ -9,11 +12,19 @@ import { suggestionsRouter } from "./suggestions/suggestions-router.ts";
 export const kbRouter = (deps: KbDeps) => {
   // One cache for suggestions and drafts: both embed what people typed.
   const embedQuery = queryEmbeddingCache(deps.embedder);
+  const log = suggestionLog(deps.db);
   return router({
     articles: articlesRouter(deps),
     indexing: indexingRouter(deps.db),
-    suggestions: suggestionsRouter({ db: deps.db, embedQuery }),
-    drafts: draftsRouter({ db: deps.db, drafter: deps.drafter, embedQuery }),
+    suggestions: suggestionsRouter({ db: deps.db, embedQuery, corpusStats: deps.corpusStats, log }),
+    drafts: draftsRouter({
+      db: deps.db,
+      drafter: deps.drafter,
+      embedQuery,
+      corpusStats: deps.corpusStats,
+    }),
+    help: helpRouter({ ...deps, embedQuery }),
+    insights: insightsRouter({ db: deps.db, log }),
   });
 };
 

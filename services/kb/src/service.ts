@@ -7,6 +7,7 @@ import { startIndexer, type Indexer } from "./indexing/indexer.ts";
 import { onTicketResolved } from "./indexing/on-ticket-resolved.ts";
 import { kbRouter } from "./router.ts";
 import { schema } from "./schema.ts";
+import { corpusStatsCache } from "./suggestions/corpus-stats.ts";
 
 export interface KbService extends Service {
   /** Indexes everything queued now (tests, the retrieval evaluation, imports). */
@@ -19,12 +20,20 @@ export function createKbService(
   opts: { embedder: Embedder; drafter?: Drafter | null },
 ): KbService {
   let indexer: Indexer | undefined;
+  const corpusStats = corpusStatsCache(rt.db);
+  const indexerOpts = {
+    db: rt.db,
+    embedder: opts.embedder,
+    logger: rt.logger,
+    onIndexed: (workspaceId: string) => corpusStats.invalidate(workspaceId),
+  };
   const deps = (kickRelay: () => void): KbDeps => ({
     db: rt.db,
     embedder: opts.embedder,
     drafter: opts.drafter ?? null,
     kickRelay,
     kickIndexer: () => indexer?.kick(),
+    corpusStats,
   });
   const service = createService(rt, {
     name: "kb",
@@ -39,7 +48,7 @@ export function createKbService(
       },
     },
     background: () => {
-      indexer = startIndexer({ db: rt.db, embedder: opts.embedder, logger: rt.logger });
+      indexer = startIndexer(indexerOpts);
       return indexer;
     },
     dispose: () => opts.embedder.close(),
@@ -48,9 +57,7 @@ export function createKbService(
   return {
     ...service,
     drainIndex: async () => {
-      const idx =
-        indexer ??
-        startIndexer({ db: rt.db, embedder: opts.embedder, logger: rt.logger, pollMs: 3_600_000 });
+      const idx = indexer ?? startIndexer({ ...indexerOpts, pollMs: 3_600_000 });
       const n = await idx.drain();
       if (!indexer) await idx.stop();
       return n;

@@ -4,7 +4,23 @@ import { loadEnv } from "./env.ts";
 import { createNotificationService } from "./service.ts";
 
 try {
-  await runStandalone("notification", loadEnv(), createNotificationService, process.argv.slice(2));
+  const env = loadEnv();
+  await runStandalone(
+    "notification",
+    env,
+    (rt) =>
+      createNotificationService(rt, {
+        smtpUrl: env.SMTP_URL,
+        mailFrom: env.MAIL_FROM,
+        publicUrl: env.PUBLIC_URL,
+        inboundSmtp:
+          env.SMTP_INBOUND_PORT === undefined
+            ? null
+            : { port: env.SMTP_INBOUND_PORT, host: env.SMTP_INBOUND_HOST },
+        allowLoopbackWebhooks: env.WEBHOOKS_ALLOW_LOOPBACK,
+      }),
+    process.argv.slice(2),
+  );
 } catch (error) {
   console.error(
     error instanceof ConfigError || error instanceof StartupError ? error.message : error,

@@ -1,8 +1,17 @@
-import type { Db } from "@signpost/db";
 import { router } from "@signpost/service-kit";
-import { notificationsRouter } from "./notifications/notifications-router.ts";
+import type { NotificationDeps } from "./deps.ts";
+import { inboxRouter } from "./inbox/inbox-router.ts";
+import { mailRouter } from "./mail-out/mail-router.ts";
+import { preferencesRouter } from "./preferences/preferences-router.ts";
+import { webhooksRouter } from "./webhooks/webhooks-router.ts";
 
-export const notificationRouter = (db: Db) => router({ notifications: notificationsRouter(db) });
+export const notificationRouter = (deps: NotificationDeps) =>
+  router({
+    notifications: inboxRouter(deps.db),
+    preferences: preferencesRouter(deps.db),
+    mail: mailRouter(deps.db, deps.kickPending),
+    webhooks: webhooksRouter(deps),
+  });
 
 /** The only thing `web/` takes from this service: the router's type. */
 export type NotificationRouter = ReturnType<typeof notificationRouter>;

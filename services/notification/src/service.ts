@@ -1,16 +1,135 @@
 import { fileURLToPath } from "node:url";
 import { createService, type Service, type ServiceRuntime } from "@signpost/service-kit";
-import { onTicketCreated } from "./notifications/on-ticket-created.ts";
+import {
+  defaultNotificationOptions,
+  type NotificationDeps,
+  type NotificationOptions,
+} from "./deps.ts";
+import { eventHandlers } from "./dispatch/handlers.ts";
+import { queues } from "./jobs/queues.ts";
+import { startPendingRelay, type PendingRelay } from "./jobs/pending-relay.ts";
+import { createLiveHub } from "./live/live-hub.ts";
+import { mountLiveRoute } from "./live/live-route.ts";
+import { mountInboundRoute } from "./mail-in/inbound-route.ts";
+import { startSmtpListener } from "./mail-in/smtp-listener.ts";
+import { digestSource, sendDigestJob } from "./mail-out/digest.ts";
+import { mailRepository } from "./mail-out/mail-repository.ts";
+import { createMailer } from "./mail-out/mailer.ts";
+import { sendMailJob } from "./mail-out/send-mail.ts";
+import { mailDomainOf } from "./mail-out/threading.ts";
 import { notificationRouter } from "./router.ts";
 import { schema } from "./schema.ts";
+import { deliverWebhookJob } from "./webhooks/deliver-webhook.ts";
+import { queueWebhookDeliveries } from "./webhooks/queue-deliveries.ts";
+import { webhookRepository } from "./webhooks/webhook-repository.ts";
+
+export interface NotificationService extends Service {
+  /** Queues committed mails and webhook deliveries now (tests). */
+  flushPending(): Promise<void>;
+  /** The inbound SMTP listener's port, once started (when configured). */
+  inboundSmtpPort(): number | null;
+}
 
 /** The notification service, wired to whatever database and transport the deployment provides. */
-export function createNotificationService(rt: ServiceRuntime): Service {
-  return createService(rt, {
+export function createNotificationService(
+  rt: ServiceRuntime,
+  options: NotificationOptions = defaultNotificationOptions,
+): NotificationService {
+  const logger = rt.logger.child({ service: "notification" });
+  const mailAttempts = options.mailAttempts ?? 8;
+  const webhookAttempts = options.webhookAttempts ?? 8;
+  let pending: PendingRelay | undefined;
+  let smtp: Awaited<ReturnType<typeof startSmtpListener>> | undefined;
+  let kickRelay = () => {};
+  const mailer = createMailer(options.smtpUrl);
+  const hub = createLiveHub({ db: rt.db, pollMs: options.livePollMs ?? 150, logger });
+  const deps: NotificationDeps = {
+    db: rt.db,
+    transport: rt.transport,
+    logger,
+    options,
+    mail: {
+      domain: mailDomainOf(options.mailFrom),
+      publicUrl: options.publicUrl.replace(/\/$/, ""),
+    },
+    kickRelay: () => kickRelay(),
+    kickPending: () => pending?.kick(),
+  };
+
+  const service = createService(rt, {
     name: "notification",
     schema,
     migrationsDir: fileURLToPath(new URL("../migrations", import.meta.url)),
-    router: () => notificationRouter(rt.db),
-    handlers: { "ticket.created": onTicketCreated },
+    router: (kick) => {
+      kickRelay = kick;
+      return notificationRouter(deps);
+    },
+    handlers: eventHandlers(
+      { mail: deps.mail, kick: deps.kickPending },
+      async (tx, event) => void (await queueWebhookDeliveries(tx, event)),
+    ),
+    background: () => {
+      rt.transport.consume(
+        queues.mail,
+        sendMailJob({
+          db: rt.db,
+          mailer,
+          defaultFrom: options.mailFrom,
+          maxAttempts: mailAttempts,
+          logger,
+        }),
+      );
+      rt.transport.consume(
+        queues.webhook,
+        deliverWebhookJob({ db: rt.db, maxAttempts: webhookAttempts, logger }),
+      );
+      rt.transport.consume(queues.digest, sendDigestJob({ db: rt.db, mail: deps.mail }));
+      pending = startPendingRelay({
+        db: rt.db,
+        transport: rt.transport,
+        logger,
+        pollMs: options.relayPollMs ?? 250,
+        sources: [
+          {
+            queue: queues.mail,
+            attempts: mailAttempts,
+            backoffMs: options.mailBackoffMs ?? 2_000,
+            pending: (db, n) => mailRepository.pendingToEnqueue(db, n),
+            markEnqueued: (db, ids) => mailRepository.markEnqueued(db, ids),
+          },
+          {
+            queue: queues.webhook,
+            attempts: webhookAttempts,
+            backoffMs: options.webhookBackoffMs ?? 5_000,
+            pending: (db, n) => webhookRepository.pendingToEnqueue(db, n),
+            markEnqueued: (db, ids) => webhookRepository.markEnqueued(db, ids),
+          },
+          { queue: queues.digest, attempts: 5, backoffMs: 10_000, ...digestSource },
+        ],
+      });
+      if (options.inboundSmtp) {
+        void startSmtpListener(deps, options.inboundSmtp, logger).then(
+          (s) => (smtp = s),
+          (error: unknown) => logger.error({ err: error }, "inbound SMTP listener did not start"),
+        );
+      }
+      return {
+        async stop() {
+          await pending?.stop();
+          await smtp?.stop();
+        },
+      };
+    },
+    dispose: async () => {
+      hub.stop();
+      mailer.close();
+    },
   });
+  mountLiveRoute(service.app, rt.db, hub);
+  mountInboundRoute(service.app, deps);
+  return {
+    ...service,
+    flushPending: async () => pending?.flush(),
+    inboundSmtpPort: () => smtp?.port ?? null,
+  };
 }

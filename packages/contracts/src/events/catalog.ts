@@ -18,7 +18,12 @@ import {
   ticketUpdatedV1,
 } from "./ticket-events.ts";
 import { articleFeedbackV1, articlePublishedV1, articleUnpublishedV1 } from "./kb-events.ts";
-import { directoryGroupChangedV1, directoryUserChangedV1 } from "./directory-events.ts";
+import {
+  directoryGroupChangedV1,
+  directoryUserChangedV1,
+  invitationCreatedV1,
+  passwordResetRequestedV1,
+} from "./directory-events.ts";
 import { mailReceivedV1 } from "./mail-events.ts";
 
 /** The version of each event type that producers emit now. */
@@ -41,6 +46,8 @@ const latestEvents = [
   articleFeedbackV1,
   directoryUserChangedV1,
   directoryGroupChangedV1,
+  invitationCreatedV1,
+  passwordResetRequestedV1,
   mailReceivedV1,
 ] as const;
 

@@ -28,3 +28,31 @@ export const directoryGroupChangedV1 = defineEvent(
     deleted: z.boolean(),
   }),
 );
+
+// Mail the gateway needs sent. The link carries a single-use secret: these events go only to the
+// notification service, which mails it and never shows it in any list.
+
+export const invitationCreatedV1 = defineEvent(
+  "identity.invitation.created",
+  1,
+  z.object({
+    invitationId: z.uuid(),
+    email: z.string(),
+    workspaceName: z.string(),
+    invitedByName: z.string(),
+    link: z.url(),
+    expiresAt: z.iso.datetime({ offset: true }),
+  }),
+);
+
+export const passwordResetRequestedV1 = defineEvent(
+  "identity.password_reset.requested",
+  1,
+  z.object({
+    userId: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    link: z.url(),
+    expiresAt: z.iso.datetime({ offset: true }),
+  }),
+);

@@ -25,6 +25,8 @@ export const eventSubscriptions: Record<ServiceName, readonly EventType[]> = {
     "kb.article.feedback",
     "directory.user.changed",
     "directory.group.changed",
+    "identity.invitation.created",
+    "identity.password_reset.requested",
   ],
 };
 

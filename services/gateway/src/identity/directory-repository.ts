@@ -78,4 +78,11 @@ export const directoryRepository = {
       [groupId, userId],
     );
   },
+
+  async removeMember(sql: Sql, groupId: string, userId: string) {
+    await sql.query(`delete from identity.group_members where group_id = $1 and user_id = $2`, [
+      groupId,
+      userId,
+    ]);
+  },
 };

@@ -18,6 +18,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.ts";
 import {
   addGroupMember,
   createGroup,
+  removeGroupMember,
   createOrganization,
   listGroups,
   listOrganizations,
@@ -68,6 +69,10 @@ export const directoryRouter = (deps: IdentityDeps) => {
         .input(ZGroupMemberInput)
         .output(ZGroup)
         .mutation(({ ctx, input }) => addGroupMember(db, ctx.identity, input)),
+      removeMember: authedProcedure
+        .input(ZGroupMemberInput)
+        .output(ZGroup)
+        .mutation(({ ctx, input }) => removeGroupMember(db, ctx.identity, input)),
     }),
     apiTokens: router({
       list: authedProcedure

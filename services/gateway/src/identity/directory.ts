@@ -9,6 +9,7 @@ import {
 import type { Db } from "@signpost/db";
 import { authorize } from "@signpost/policy";
 import type { z } from "zod";
+import { announceGroup, announceUser } from "./announce-directory.ts";
 import { directoryRepository } from "./directory-repository.ts";
 import { sessionRepository } from "./session-repository.ts";
 import { toUser, userRepository } from "./user-repository.ts";
@@ -53,6 +54,7 @@ export async function updateUser(db: Db, who: TIdentity, input: z.output<typeof 
   return db.transaction(async (tx) => {
     const updated = await userRepository.update(tx, who.workspaceId, target.id, input);
     if (input.status === "disabled") await sessionRepository.deleteForUser(tx, target.id);
+    await announceUser(tx, who.workspaceId, target.id);
     return toUser(updated ?? target);
   });
 }
@@ -63,9 +65,12 @@ export async function createGroup(
   input: z.output<typeof ZCreateGroupInput>,
 ) {
   authorize(who, "identity.groups.manage");
-  const group = await directoryRepository.insertGroup(db, who.workspaceId, input.name);
-  if (!group) throw new AppError("CONFLICT", `A group named "${input.name}" already exists`);
-  return group;
+  return db.transaction(async (tx) => {
+    const group = await directoryRepository.insertGroup(tx, who.workspaceId, input.name);
+    if (!group) throw new AppError("CONFLICT", `A group named "${input.name}" already exists`);
+    await announceGroup(tx, who.workspaceId, group.id);
+    return group;
+  });
 }
 
 export async function listGroups(db: Db, who: TIdentity) {
@@ -86,9 +91,31 @@ export async function addGroupMember(
   }
   if (user.roles.includes("customer"))
     throw new AppError("BAD_REQUEST", "Only staff can join a group");
-  await directoryRepository.addMember(db, input.groupId, input.userId);
-  const groups = await directoryRepository.listGroups(db, who.workspaceId);
-  return (
-    groups.find((g) => g.id === input.groupId) ?? { id: input.groupId, name: "", memberIds: [] }
-  );
+  return db.transaction(async (tx) => {
+    await directoryRepository.addMember(tx, input.groupId, input.userId);
+    await announceGroup(tx, who.workspaceId, input.groupId);
+    const groups = await directoryRepository.listGroups(tx, who.workspaceId);
+    return (
+      groups.find((g) => g.id === input.groupId) ?? { id: input.groupId, name: "", memberIds: [] }
+    );
+  });
+}
+
+export async function removeGroupMember(
+  db: Db,
+  who: TIdentity,
+  input: z.output<typeof ZGroupMemberInput>,
+) {
+  authorize(who, "identity.groups.manage");
+  if (!(await directoryRepository.groupExists(db, who.workspaceId, input.groupId))) {
+    throw new AppError("NOT_FOUND", "Not found");
+  }
+  return db.transaction(async (tx) => {
+    await directoryRepository.removeMember(tx, input.groupId, input.userId);
+    await announceGroup(tx, who.workspaceId, input.groupId);
+    const groups = await directoryRepository.listGroups(tx, who.workspaceId);
+    return (
+      groups.find((g) => g.id === input.groupId) ?? { id: input.groupId, name: "", memberIds: [] }
+    );
+  });
 }

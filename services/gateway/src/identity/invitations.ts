@@ -7,6 +7,8 @@ import {
 } from "@signpost/contracts";
 import { authorize } from "@signpost/policy";
 import type { z } from "zod";
+import { appendToOutbox, buildEvent } from "@signpost/queue";
+import { announceUser, identityOutboxSchema } from "./announce-directory.ts";
 import { directoryRepository } from "./directory-repository.ts";
 import { invitationTtlSeconds, type IdentityDeps } from "./identity-deps.ts";
 import { linkTokenRepository } from "./link-token-repository.ts";
@@ -31,16 +33,35 @@ export async function createInvitation(
     throw new AppError("CONFLICT", `${input.email} already has an account`);
   }
   const token = newSecret();
-  const row = await linkTokenRepository.insertInvitation(deps.db, {
-    workspaceId: who.workspaceId,
-    tokenHash: hashSecret(token),
-    email: input.email,
-    roles,
-    orgId,
-    invitedBy: who.userId,
-    ttlSeconds: invitationTtlSeconds,
-  });
   const acceptUrl = `${deps.publicUrl}/invitation?token=${token}`;
+  const row = await deps.db.transaction(async (tx) => {
+    const inserted = await linkTokenRepository.insertInvitation(tx, {
+      workspaceId: who.workspaceId,
+      tokenHash: hashSecret(token),
+      email: input.email,
+      roles,
+      orgId,
+      invitedBy: who.userId,
+      ttlSeconds: invitationTtlSeconds,
+    });
+    await appendToOutbox(
+      tx,
+      identityOutboxSchema,
+      buildEvent("identity.invitation.created", {
+        workspaceId: who.workspaceId,
+        orgId,
+        payload: {
+          invitationId: inserted.id,
+          email: inserted.email,
+          workspaceName: await userRepository.workspaceName(tx, who.workspaceId),
+          invitedByName: who.name,
+          link: acceptUrl,
+          expiresAt: new Date(inserted.expires_at).toISOString(),
+        },
+      }),
+    );
+    return inserted;
+  });
   if (deps.logLinks)
     deps.logger.info({ email: input.email, link: acceptUrl }, "invitation link (development only)");
   return {
@@ -72,6 +93,7 @@ export async function acceptInvitation(
       orgId: invitation.org_id,
     });
     if (!user) throw new AppError("CONFLICT", `${invitation.email} already has an account`);
+    await announceUser(tx, invitation.workspace_id, user.id);
     return startSession(deps, tx, user);
   });
 }

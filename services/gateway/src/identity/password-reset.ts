@@ -4,6 +4,8 @@ import {
   type ZResetPasswordInput,
 } from "@signpost/contracts";
 import type { z } from "zod";
+import { appendToOutbox, buildEvent } from "@signpost/queue";
+import { identityOutboxSchema } from "./announce-directory.ts";
 import { resetTtlSeconds, type IdentityDeps } from "./identity-deps.ts";
 import { linkTokenRepository } from "./link-token-repository.ts";
 import { hashPassword } from "./password.ts";
@@ -26,16 +28,31 @@ export async function requestPasswordReset(
   const user = workspace ? await userRepository.byEmail(deps.db, workspace.id, input.email) : null;
   if (!user || user.status !== "active") return;
   const token = newSecret();
-  await linkTokenRepository.insertReset(deps.db, {
-    tokenHash: hashSecret(token),
-    userId: user.id,
-    ttlSeconds: resetTtlSeconds,
+  const link = `${deps.publicUrl}/reset-password?token=${token}`;
+  await deps.db.transaction(async (tx) => {
+    await linkTokenRepository.insertReset(tx, {
+      tokenHash: hashSecret(token),
+      userId: user.id,
+      ttlSeconds: resetTtlSeconds,
+    });
+    await appendToOutbox(
+      tx,
+      identityOutboxSchema,
+      buildEvent("identity.password_reset.requested", {
+        workspaceId: user.workspace_id,
+        orgId: user.org_id,
+        payload: {
+          userId: user.id,
+          email: user.email,
+          name: user.name,
+          link,
+          expiresAt: new Date(Date.now() + resetTtlSeconds * 1000).toISOString(),
+        },
+      }),
+    );
   });
   if (deps.logLinks) {
-    deps.logger.info(
-      { userId: user.id, link: `${deps.publicUrl}/reset-password?token=${token}` },
-      "password reset link (development only)",
-    );
+    deps.logger.info({ userId: user.id, link }, "password reset link (development only)");
   }
 }
 

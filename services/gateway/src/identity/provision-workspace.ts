@@ -2,6 +2,7 @@ import type { Db } from "@signpost/db";
 import type { TRole } from "@signpost/contracts";
 import { directoryRepository } from "./directory-repository.ts";
 import { hashPassword } from "./password.ts";
+import { announceUser } from "./announce-directory.ts";
 import { userRepository } from "./user-repository.ts";
 
 export interface WorkspacePlan {
@@ -35,12 +36,13 @@ export async function provisionWorkspace(db: Db, plan: WorkspacePlan): Promise<v
       });
     }
     for (const [i, p] of plan.people.entries()) {
-      await userRepository.insert(tx, {
+      const user = await userRepository.insert(tx, {
         ...p,
         workspaceId: plan.id,
         passwordHash: hashes[i] as string,
         orgId: p.orgId ?? null,
       });
+      if (user) await announceUser(tx, plan.id, user.id);
     }
   });
 }

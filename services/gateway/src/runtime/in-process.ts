@@ -38,7 +38,8 @@ export async function startInProcess(
 ): Promise<InProcessRuntime> {
   let db: Db;
   if (env.DATABASE_URL) {
-    db = createPgDb({ url: env.DATABASE_URL, applicationName: "signpost-all-in-one" });
+    // Four components share this pool (gateway and three services), so it is larger than one service's.
+    db = createPgDb({ url: env.DATABASE_URL, max: 20, applicationName: "signpost-all-in-one" });
   } else {
     await mkdir(env.DATA_DIR, { recursive: true });
     db = await createPgliteDb({ dataDir: join(env.DATA_DIR, "pglite") });
@@ -64,7 +65,17 @@ export async function startInProcess(
   const services: Record<ServiceName, Service> = {
     ticket: createTicketService(rt),
     kb: createKbService(rt, { embedder: createEmbedder(env), drafter: createDrafter(env) }),
-    notification: createNotificationService(rt),
+    notification: createNotificationService(rt, {
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      inboundSmtp:
+        env.SMTP_INBOUND_PORT === undefined
+          ? null
+          : { port: env.SMTP_INBOUND_PORT, host: env.SMTP_INBOUND_HOST },
+      // Development and tests may point webhooks at this machine; production may not.
+      allowLoopbackWebhooks: env.WEBHOOKS_ALLOW_LOOPBACK || env.NODE_ENV !== "production",
+    }),
   };
   for (const s of Object.values(services)) await s.migrate();
   for (const s of Object.values(services)) s.start();

@@ -14,16 +14,31 @@ export const indexRequestRepository = {
       subject: string | null;
       body: string | null;
       category: string | null;
+      description: string | null;
+      resolution: string | null;
     },
   ): Promise<void> {
     await tx.query(
       `insert into kb.index_requests
-         (ticket_id, workspace_id, org_id, ticket_number, event_id, subject, body, category)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
+         (ticket_id, workspace_id, org_id, ticket_number, event_id, subject, body, category,
+          description, resolution)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        on conflict (ticket_id) do update
          set event_id = excluded.event_id, requested_at = now(), indexed_at = null,
-             subject = excluded.subject, body = excluded.body, category = excluded.category`,
-      [r.ticketId, r.workspaceId, r.orgId, r.number, r.eventId, r.subject, r.body, r.category],
+             subject = excluded.subject, body = excluded.body, category = excluded.category,
+             description = excluded.description, resolution = excluded.resolution`,
+      [
+        r.ticketId,
+        r.workspaceId,
+        r.orgId,
+        r.number,
+        r.eventId,
+        r.subject,
+        r.body,
+        r.category,
+        r.description,
+        r.resolution,
+      ],
     );
   },
 
@@ -39,6 +54,23 @@ export const indexRequestRepository = {
       `select workspace_id, org_id, ticket_number, subject, body, category from kb.index_requests
         where ticket_id = $1`,
       [ticketId],
+    );
+    return rows[0] ?? null;
+  },
+
+  /** A resolved ticket's document in its parts, for turning it into a draft article. */
+  async resolution(sql: Sql, workspaceId: string, ticketId: string) {
+    const { rows } = await sql.query<{
+      ticket_number: number;
+      subject: string | null;
+      body: string | null;
+      category: string | null;
+      description: string | null;
+      resolution: string | null;
+    }>(
+      `select ticket_number, subject, body, category, description, resolution
+         from kb.index_requests where workspace_id = $1 and ticket_id = $2`,
+      [workspaceId, ticketId],
     );
     return rows[0] ?? null;
   },

@@ -25,6 +25,8 @@ export function startIndexer(opts: {
   embedder: Embedder;
   logger: Logger;
   pollMs?: number;
+  /** Told after a workspace's chunks changed (cached search statistics go stale). */
+  onIndexed?: (workspaceId: string) => void;
 }): Indexer {
   const { db, embedder, logger } = opts;
   let stopped = false;
@@ -74,6 +76,7 @@ export function startIndexer(opts: {
       for (const q of claimed) {
         try {
           await indexOne(q);
+          opts.onIndexed?.(q.workspace_id);
         } catch (error) {
           // The lease runs out and a later pass retries it.
           logger.warn(

@@ -15,8 +15,10 @@ export async function onTicketResolved(tx: Sql, event: EventOf<"ticket.resolved"
           subject: p.subject,
           body: [p.description, p.resolution].filter(Boolean).join("\n\n"),
           category: p.category,
+          description: p.description,
+          resolution: p.resolution,
         }
-      : { subject: null, body: null, category: null };
+      : { subject: null, body: null, category: null, description: null, resolution: null };
   await indexRequestRepository.upsert(tx, {
     ticketId: p.ticketId,
     workspaceId: event.workspaceId,

@@ -1,4 +1,5 @@
 import type { Db, Sql } from "@signpost/db";
+import type { CorpusStats } from "./corpus-stats.ts";
 
 export interface Audience {
   workspaceId: string;
@@ -24,18 +25,17 @@ const visible = `c.workspace_id = $1 and ($2::boolean or c.visibility = 'public'
 // evidence for short FAQ-style articles.
 const k1 = 1.6;
 const b = 0.75;
+// The word being typed stands for its likeliest completions, each worth a little less than a word.
+const prefixExpansions = 4;
+const prefixWeight = 0.8;
+const prefixStep = 0.1;
+// A close spelling of an unknown word counts for most of a word, by its trigram similarity.
+const nearWeight = 0.7;
+
+const likeSafe = (s: string) => s.replace(/[\\%_]/g, "");
 
 /** The only code that searches `kb.chunks`. */
 export const searchRepository = {
-  /** Stemmed lexemes of `text` (English), without stop words. */
-  async lexemes(sql: Sql, text: string): Promise<string[]> {
-    const { rows } = await sql.query<{ lexeme: string }>(
-      `select lexeme from unnest(to_tsvector('english', $1))`,
-      [text],
-    );
-    return rows.map((r) => r.lexeme);
-  },
-
   /** Known terms that start with `prefix`, most common first (the word being typed). */
   async prefixTerms(
     sql: Sql,
@@ -46,65 +46,77 @@ export const searchRepository = {
     const { rows } = await sql.query<{ term: string }>(
       `select term from kb.term_df where workspace_id = $1 and term like $2 || '%' and term <> $2
         order by df desc limit $3`,
-      [workspaceId, prefix.replace(/[\\%_]/g, ""), limit],
+      [workspaceId, likeSafe(prefix), limit],
     );
     return rows.map((r) => r.term);
   },
 
-  /** For terms the KB has never seen: the closest known spellings (typos). */
-  async nearTerms(
-    sql: Sql,
-    workspaceId: string,
-    terms: string[],
-  ): Promise<{ term: string; near: string; sim: number }[]> {
-    if (terms.length === 0) return [];
-    const { rows } = await sql.query<{ term: string; near: string; sim: number }>(
-      `select q.term, n.term as near, n.sim from unnest($2::text[]) q(term)
-         cross join lateral (
-           select t.term, similarity(t.term, q.term) as sim from kb.term_df t
-            where t.workspace_id = $1 and t.term % q.term
-              and not exists (select 1 from kb.term_df k where k.workspace_id = $1 and k.term = q.term)
-            order by sim desc limit 2) n`,
-      [workspaceId, terms],
-    );
-    return rows;
-  },
-
   /**
-   * BM25 over the chunks a person may see, with field weights (title 3, headings 2, body 1) and
-   * IDF from the workspace's own document frequencies. `weights` scale each query term.
+   * BM25 over the chunks a person may see, in one round trip: the stemmed words of `complete`,
+   * the word being typed (`partial`) as a word and expanded to the known terms it begins, and the
+   * closest known spellings of words the KB has never seen (typos). Field weights: title 3,
+   * headings 2, body 1; IDF from the workspace's own document frequencies.
    */
-  async bm25(
+  async lexical(
     sql: Sql,
     who: Audience,
-    terms: string[],
-    weights: number[],
+    q: { complete: string; partial: string; stats: CorpusStats },
     limit: number,
   ): Promise<ChunkHit[]> {
-    if (terms.length === 0) return [];
-    const tsquery = terms.map((t) => `'${t.replace(/['\\]/g, "")}'`).join(" | ");
+    const partial = q.partial.length >= 2 ? q.partial : "";
     const { rows } = await sql.query<ChunkHit>(
-      `with q(term, qw) as (select * from unnest($4::text[], $5::float8[])),
-       stats as (
-         select greatest(count(*), 1)::float8 as n, coalesce(avg(doc_len), 1)::float8 as avgdl
-           from kb.chunks c where ${visible}),
+      `with
+       words as (
+         select lexeme as term from unnest(to_tsvector('english', $4))
+         union
+         select * from (select lexeme from unnest(to_tsvector('english', $5)) limit 1) p),
+       prefix as (
+         select term, ${prefixWeight} - ${prefixStep} * (row_number() over (order by df desc) - 1) as qw
+           from (select term, df from kb.term_df
+                  where workspace_id = $1 and $9 <> '' and term like $9 || '%' and term <> $9
+                  order by df desc limit ${prefixExpansions}) x),
+       near as (
+         select n.term, ${nearWeight} * n.sim as qw
+           from (select term from words union select term from prefix) q
+           cross join lateral (
+             select t.term, similarity(t.term, q.term)::float8 as sim from kb.term_df t
+              where t.workspace_id = $1 and t.term % q.term
+                and not exists (select 1 from kb.term_df k where k.workspace_id = $1 and k.term = q.term)
+              order by sim desc limit 2) n),
+       q as (
+         select term, max(qw)::float8 as qw from (
+           select term, 1.0::float8 as qw from words
+           union all select term, qw from prefix
+           union all select term, qw from near) t
+          where strpos(term, chr(39)) = 0 and strpos(term, chr(92)) = 0
+          group by term),
        qi as (
-         select q.term, q.qw, ln(1 + (s.n - coalesce(t.df, 0) + 0.5) / (coalesce(t.df, 0) + 0.5)) as idf
-           from q cross join stats s
-           left join kb.term_df t on t.workspace_id = $1 and t.term = q.term),
-       cand as (select c.* from kb.chunks c where ${visible} and c.tsv @@ $6::tsquery)
+         select q.term, q.qw * ln(1 + ($6 - coalesce(t.df, 0) + 0.5) / (coalesce(t.df, 0) + 0.5)) as wi
+           from q left join kb.term_df t on t.workspace_id = $1 and t.term = q.term),
+       tsq as (select string_agg(chr(39) || term || chr(39), ' | ')::tsquery as query from qi),
+       cand as (select c.* from kb.chunks c, tsq where ${visible} and c.tsv @@ tsq.query)
        select cand.id as chunk_id, cand.source_kind, cand.source_id, cand.title, cand.content,
-              sum(qi.qw * qi.idf * tf.w * ${k1 + 1}
-                  / (tf.w + ${k1} * (${1 - b} + ${b} * cand.doc_len / s.avgdl)))::float8 as score
-         from cand cross join stats s
+              sum(qi.wi * tf.w * ${k1 + 1}
+                  / (tf.w + ${k1} * (${1 - b} + ${b} * cand.doc_len / $7)))::float8 as score
+         from cand
          cross join lateral unnest(cand.tsv) u
          join qi on qi.term = u.lexeme
          cross join lateral (
            select sum(case x when 'A' then 3 when 'B' then 2 else 1 end)::float8 as w
              from unnest(u.weights) x) tf
         group by cand.id, cand.source_kind, cand.source_id, cand.title, cand.content
-        order by score desc limit $7`,
-      [who.workspaceId, who.staff, who.orgId, terms, weights, tsquery, limit],
+        order by score desc limit $8`,
+      [
+        who.workspaceId,
+        who.staff,
+        who.orgId,
+        q.complete,
+        partial,
+        q.stats.n,
+        q.stats.avgdl,
+        limit,
+        likeSafe(partial),
+      ],
     );
     return rows;
   },
@@ -114,10 +126,11 @@ export const searchRepository = {
     // HNSW returns at most ef_search neighbours (40 by default) before the visibility filter: ask
     // for as many as the caller wants, and let the scan keep going when the filter drops some.
     const { rows } = await db.transaction(async (tx) => {
-      await tx.query(`select set_config('hnsw.ef_search', $1, true)`, [
-        String(Math.max(40, limit)),
-      ]);
-      await tx.query(`select set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
+      await tx.query(
+        `select set_config('hnsw.ef_search', $1, true),
+                set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
+        [String(Math.max(40, limit))],
+      );
       return tx.query<ChunkHit>(
         `select c.id as chunk_id, c.source_kind, c.source_id, c.title, c.content,
                 (1 - (c.embedding <=> $4::vector))::float8 as score

@@ -2,12 +2,17 @@ import { randomUUID } from "node:crypto";
 import { isStaff, type TIdentity, type TSuggestion, type ZSuggestInput } from "@signpost/contracts";
 import { authorize } from "@signpost/policy";
 import type { z } from "zod";
+import type { SuggestionLog } from "../gaps/suggestion-log.ts";
 import { highlight } from "./highlight.ts";
 import { retrieve, type RetrieveDeps } from "./retrieve.ts";
 
+export interface SuggestDeps extends RetrieveDeps {
+  log: SuggestionLog;
+}
+
 /** Suggestions for what a person has typed so far, among the sources they may see. */
 export async function suggest(
-  deps: RetrieveDeps,
+  deps: SuggestDeps,
   who: TIdentity,
   input: z.output<typeof ZSuggestInput>,
 ) {
@@ -20,8 +25,17 @@ export async function suggest(
     { workspaceId: who.workspaceId, staff: isStaff(who), orgId: who.orgId },
     text,
   );
+  const shown = found.slice(0, input.limit);
+  deps.log.record({
+    queryId,
+    workspaceId: who.workspaceId,
+    userId: who.userId,
+    text: text.trim(),
+    results: shown.length,
+    bestSimilarity: Math.max(0, ...shown.map((s) => s.cosine)),
+  });
   const typed = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const suggestions = found.slice(0, input.limit).map((s): TSuggestion => ({
+  const suggestions = shown.map((s): TSuggestion => ({
     kind: s.kind,
     id: s.id,
     title: s.title,

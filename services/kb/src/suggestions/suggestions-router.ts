@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { ZSuggestInput, ZSuggestOutput, ZTrackSuggestionInput } from "@signpost/contracts";
 import { authedProcedure, router } from "@signpost/service-kit";
-import type { RetrieveDeps } from "./retrieve.ts";
-import { suggest } from "./suggest.ts";
+import { suggest, type SuggestDeps } from "./suggest.ts";
 import { trackSuggestion } from "./track-suggestion.ts";
 
-export const suggestionsRouter = (deps: RetrieveDeps) =>
+export const suggestionsRouter = (deps: SuggestDeps) =>
   router({
     suggest: authedProcedure
       .input(ZSuggestInput)

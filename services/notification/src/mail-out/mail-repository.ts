@@ -1,0 +1,228 @@
+import type { Sql } from "@signpost/db";
+
+export interface MailRow {
+  id: string;
+  workspace_id: string;
+  event_id: string;
+  recipient_email: string;
+  recipient_id: string | null;
+  template: string;
+  ticket_id: string | null;
+  ticket_number: number | null;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  message_id: string;
+  in_reply_to: string | null;
+  refs: string[];
+  status: "queued" | "held" | "digested" | "sending" | "sent" | "captured" | "dead";
+  digest_key: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date | string;
+  sent_at: Date | string | null;
+}
+
+export type NewMail = Pick<
+  MailRow,
+  | "id"
+  | "workspace_id"
+  | "event_id"
+  | "recipient_email"
+  | "recipient_id"
+  | "template"
+  | "ticket_id"
+  | "ticket_number"
+  | "subject"
+  | "text_body"
+  | "html_body"
+  | "message_id"
+  | "in_reply_to"
+  | "refs"
+  | "digest_key"
+> & { status: "queued" | "held" };
+
+const leaseSeconds = 120;
+
+/** The only code that reads and writes the mail tables. */
+export const mailRepository = {
+  /** Records the ticket's thread once; returns its root and the customer's original Message-ID. */
+  async thread(
+    tx: Sql,
+    t: {
+      workspaceId: string;
+      ticketId: string;
+      number: number;
+      rootId: string;
+      originId: string | null;
+    },
+  ): Promise<{ root_id: string; origin_id: string | null }> {
+    const { rows } = await tx.query<{ root_id: string; origin_id: string | null }>(
+      `insert into notification.mail_threads (workspace_id, ticket_id, ticket_number, root_id, origin_id)
+       values ($1, $2, $3, $4, $5)
+       on conflict (ticket_id) do update
+         set origin_id = coalesce(notification.mail_threads.origin_id, excluded.origin_id)
+       returning root_id, origin_id`,
+      [t.workspaceId, t.ticketId, t.number, t.rootId, t.originId],
+    );
+    return rows[0] ?? { root_id: t.rootId, origin_id: t.originId };
+  },
+
+  /** Queues a mail unless this event already queued one for this address (the ledger). */
+  async insert(tx: Sql, m: NewMail): Promise<boolean> {
+    const { rowCount } = await tx.query(
+      `insert into notification.mail_messages
+         (id, workspace_id, event_id, recipient_email, recipient_id, template, ticket_id,
+          ticket_number, subject, text_body, html_body, message_id, in_reply_to, refs, status,
+          digest_key)
+       values ($1, $2, $3, lower($4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       on conflict do nothing`,
+      [
+        m.id,
+        m.workspace_id,
+        m.event_id,
+        m.recipient_email,
+        m.recipient_id,
+        m.template,
+        m.ticket_id,
+        m.ticket_number,
+        m.subject,
+        m.text_body,
+        m.html_body,
+        m.message_id,
+        m.in_reply_to,
+        m.refs,
+        m.status,
+        m.digest_key,
+      ],
+    );
+    return rowCount > 0;
+  },
+
+  /**
+   * Takes a mail for sending: only a queued one, or one whose sender died mid-send. A mail already
+   * sent is never taken again, so a redelivered job sends nothing.
+   */
+  async claim(sql: Sql, id: string): Promise<MailRow | null> {
+    const { rows } = await sql.query<MailRow>(
+      `update notification.mail_messages
+          set status = 'sending', attempts = attempts + 1,
+              claimed_until = now() + make_interval(secs => ${leaseSeconds})
+        where id = $1
+          and (status = 'queued' or (status = 'sending' and claimed_until < now()))
+        returning *`,
+      [id],
+    );
+    return rows[0] ?? null;
+  },
+
+  async markSent(sql: Sql, id: string, status: "sent" | "captured"): Promise<void> {
+    await sql.query(
+      `update notification.mail_messages
+          set status = $2, sent_at = now(), claimed_until = null, last_error = null
+        where id = $1`,
+      [id, status],
+    );
+  },
+
+  /** A failed try: back to the queue for the next retry, or dead after the last. */
+  async markFailed(sql: Sql, id: string, error: string, dead: boolean): Promise<void> {
+    await sql.query(
+      `update notification.mail_messages
+          set status = $3, last_error = $2, claimed_until = null
+        where id = $1 and status = 'sending'`,
+      [id, error.slice(0, 1000), dead ? "dead" : "queued"],
+    );
+  },
+
+  async list(
+    sql: Sql,
+    workspaceId: string,
+    opts: { status?: MailRow["status"]; limit: number },
+  ): Promise<MailRow[]> {
+    const { rows } = await sql.query<MailRow>(
+      `select * from notification.mail_messages
+        where workspace_id = $1 and ($2::text is null or status = $2)
+        order by created_at desc limit $3`,
+      [workspaceId, opts.status ?? null, opts.limit],
+    );
+    return rows;
+  },
+
+  /** Puts a dead mail back in the queue (an admin's retry); false when it is not dead. */
+  async revive(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
+    const { rowCount } = await sql.query(
+      `update notification.mail_messages
+          set status = 'queued', enqueued_at = null, attempts = 0, last_error = null,
+              revision = revision + 1
+        where workspace_id = $1 and id = $2 and status = 'dead'`,
+      [workspaceId, id],
+    );
+    return rowCount > 0;
+  },
+
+  /** The ticket a reply belongs to, from Message-IDs it names (ours only, this workspace only). */
+  async ticketNumberFor(sql: Sql, workspaceId: string, ids: string[]): Promise<number | null> {
+    if (ids.length === 0) return null;
+    const { rows } = await sql.query<{ n: number }>(
+      `select ticket_number as n from notification.mail_threads
+        where workspace_id = $1 and (root_id = any($2::text[]) or origin_id = any($2::text[]))
+       union all
+       select ticket_number as n from notification.mail_messages
+        where workspace_id = $1 and message_id = any($2::text[]) and ticket_number is not null
+       limit 1`,
+      [workspaceId, ids],
+    );
+    return rows[0]?.n ?? null;
+  },
+
+  async settings(
+    sql: Sql,
+    workspaceId: string,
+  ): Promise<{ support_address: string | null; from_name: string | null }> {
+    const { rows } = await sql.query<{ support_address: string | null; from_name: string | null }>(
+      `select support_address, from_name from notification.mail_settings where workspace_id = $1`,
+      [workspaceId],
+    );
+    return rows[0] ?? { support_address: null, from_name: null };
+  },
+
+  async saveSettings(
+    sql: Sql,
+    workspaceId: string,
+    s: { support_address: string | null; from_name: string | null },
+  ): Promise<void> {
+    await sql.query(
+      `insert into notification.mail_settings (workspace_id, support_address, from_name)
+       values ($1, $2, $3)
+       on conflict (workspace_id) do update
+         set support_address = excluded.support_address, from_name = excluded.from_name`,
+      [workspaceId, s.support_address, s.from_name],
+    );
+  },
+
+  async workspaceOfAddress(sql: Sql, address: string): Promise<string | null> {
+    const { rows } = await sql.query<{ workspace_id: string }>(
+      `select workspace_id from notification.mail_settings where support_address = lower($1)`,
+      [address],
+    );
+    return rows[0]?.workspace_id ?? null;
+  },
+
+  /** Queued mails not yet on the mail queue; the job id changes with each admin retry. */
+  async pendingToEnqueue(sql: Sql, limit: number): Promise<{ id: string; jobId: string }[]> {
+    const { rows } = await sql.query<{ id: string; job_id: string }>(
+      `select id, id::text || '.' || revision as job_id from notification.mail_messages
+        where status = 'queued' and enqueued_at is null order by created_at limit $1`,
+      [limit],
+    );
+    return rows.map((r) => ({ id: r.id, jobId: r.job_id }));
+  },
+
+  async markEnqueued(sql: Sql, ids: string[]): Promise<void> {
+    await sql.query(
+      `update notification.mail_messages set enqueued_at = now() where id = any($1::uuid[])`,
+      [ids],
+    );
+  },
+};

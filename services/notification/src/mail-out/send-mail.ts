@@ -1,0 +1,58 @@
+import type { Db } from "@signpost/db";
+import { PermanentJobError, type JobHandler, type Logger } from "@signpost/queue";
+import { z } from "zod";
+import { mailRepository } from "./mail-repository.ts";
+import type { Mailer } from "./mailer.ts";
+
+const ZJob = z.object({ id: z.uuid() });
+
+/**
+ * The mail queue's job: claim the mail (a sent one is never claimed again, so a redelivered job
+ * sends nothing), send it, record the outcome. A failure is thrown for the queue's retry with
+ * backoff; after the last attempt the mail is dead and shows in the admins' dead-letter list.
+ */
+export function sendMailJob(deps: {
+  db: Db;
+  mailer: Mailer;
+  defaultFrom: string;
+  maxAttempts: number;
+  logger: Logger;
+}): JobHandler {
+  return async (job) => {
+    const parsed = ZJob.safeParse(job.data);
+    if (!parsed.success) throw new PermanentJobError(`bad mail job ${job.id}`);
+    const row = await mailRepository.claim(deps.db, parsed.data.id);
+    if (!row) return;
+    const settings = await mailRepository.settings(deps.db, row.workspace_id);
+    const address = settings.support_address ?? deps.defaultFrom;
+    const name = (settings.from_name ?? "Support").replace(/["\\\r\n]/g, "");
+    try {
+      await deps.mailer.send({
+        id: row.id,
+        from: `"${name}" <${address}>`,
+        replyTo: settings.support_address,
+        to: row.recipient_email,
+        subject: row.subject,
+        text: row.text_body,
+        html: row.html_body,
+        messageId: row.message_id,
+        inReplyTo: row.in_reply_to,
+        references: row.refs,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const dead = job.attempt >= deps.maxAttempts;
+      await mailRepository.markFailed(deps.db, row.id, message, dead);
+      deps.logger.warn(
+        { mailId: row.id, attempt: job.attempt, dead, err: message },
+        "mail not sent",
+      );
+      throw error;
+    }
+    await mailRepository.markSent(
+      deps.db,
+      row.id,
+      deps.mailer.kind === "smtp" ? "sent" : "captured",
+    );
+  };
+}

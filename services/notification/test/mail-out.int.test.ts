@@ -1,0 +1,297 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventQueueOf } from "@signpost/contracts";
+import { describeWithInfra, waitFor } from "@signpost/testkit";
+import { startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
+import { startSmtpSink } from "./smtp-sink.ts";
+
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => "OK",
+    (e: { data?: { code?: string } }) => e.data?.code ?? "?",
+  );
+
+function mailOutSuite(name: string, mode: () => Mode) {
+  describe(`notifications and mail (${name})`, () => {
+    let h: Harness;
+    let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    beforeAll(async () => {
+      smtp = await startSmtpSink();
+      h = await startHarness(mode(), { smtpUrl: smtp.url });
+      await h.seedDirectory();
+    });
+    afterAll(async () => {
+      await h?.stop();
+      await smtp?.close();
+    });
+
+    it("tells the ticket's group, and acknowledges to the requester as the root of a mail thread", async () => {
+      const t = ticketHeader(h, { groupId: h.groupId });
+      await h.publish(
+        h.event(
+          "ticket.created",
+          {
+            ...t,
+            priority: "high",
+            category: "general",
+            source: "email",
+            inboundMessageId: "<orig-1@customer-a.test>",
+          },
+          h.ws.orgA,
+        ),
+      );
+      const agent = h.clientFor(h.people.agent);
+      const items = await waitFor("the group's notification", async () => {
+        const l = await agent.notifications.list.query();
+        return l.length ? l : undefined;
+      });
+      expect(items[0]).toMatchObject({
+        kind: "ticket.created",
+        ticketId: t.ticketId,
+        ticketNumber: t.number,
+        read: false,
+      });
+      expect(await h.clientFor(h.people.agent2).notifications.list.query()).toHaveLength(1);
+      // Not in the group, and the group was given: the admin-agent is not told.
+      expect(await h.clientFor(h.people.admin).notifications.list.query()).toEqual([]);
+      expect(await h.clientFor(h.people.customerB).notifications.list.query()).toEqual([]);
+
+      const [ack] = await waitFor("the acknowledgement", async () => {
+        const m = smtp.to(h.people.customerA.email);
+        return m.length ? m : undefined;
+      });
+      expect(ack?.subject).toBe(`[#${t.number}] Printer <b>on fire</b>`);
+      expect(ack?.messageId).toBe(`<ticket.${t.ticketId}@desk.test>`);
+      expect(ack?.inReplyTo).toBe("<orig-1@customer-a.test>");
+      expect(ack?.headers.get("auto-submitted")).toBe("auto-generated");
+      expect(ack?.html).toContain("Printer &lt;b&gt;on fire&lt;/b&gt;");
+      expect(ack?.html).not.toContain("<b>on fire</b>");
+      expect(ack?.text).toContain("Please type your reply above this line");
+
+      // A public reply threads under the root; an internal note reaches only the mentioned agent.
+      await h.publish(
+        h.event(
+          "ticket.commented",
+          {
+            ...t,
+            commentId: crypto.randomUUID(),
+            authorId: h.people.agent.userId,
+            authorIsStaff: true,
+            visibility: "public",
+            body: "Please unplug it <script>alert(1)</script>",
+            mentionedIds: [],
+            attachmentCount: 0,
+            inboundMessageId: null,
+          },
+          h.ws.orgA,
+        ),
+        h.event(
+          "ticket.commented",
+          {
+            ...t,
+            commentId: crypto.randomUUID(),
+            authorId: h.people.agent.userId,
+            authorIsStaff: true,
+            visibility: "internal",
+            body: null,
+            mentionedIds: [h.people.agent2.userId, h.people.customerA.userId],
+            attachmentCount: 0,
+            inboundMessageId: null,
+          },
+          h.ws.orgA,
+        ),
+      );
+      const reply = await waitFor(
+        "the reply mail",
+        async () => smtp.to(h.people.customerA.email)[1],
+      );
+      expect(reply.subject).toBe(`[#${t.number}] Printer <b>on fire</b>`);
+      expect(reply.inReplyTo).toBe(`<ticket.${t.ticketId}@desk.test>`);
+      expect(reply.references).toEqual([
+        "<orig-1@customer-a.test>",
+        `<ticket.${t.ticketId}@desk.test>`,
+      ]);
+      expect(reply.html).toContain("&lt;script&gt;");
+      expect(reply.html).not.toContain("<script>");
+      const mention = await waitFor(
+        "the mention mail",
+        async () => smtp.to(h.people.agent2.email)[0],
+      );
+      expect(mention.subject).toContain("You were mentioned");
+      expect(mention.text).toContain("an internal note");
+      await sleep(300);
+      // The customer got the acknowledgement and the public reply: nothing about the note.
+      expect(smtp.to(h.people.customerA.email)).toHaveLength(2);
+      const mine = await h.clientFor(h.people.customerA).notifications.list.query();
+      expect(mine.map((n) => n.kind)).toEqual(["ticket.replied"]);
+      expect(mine[0]?.body).toContain("Please unplug it");
+      const agent2Items = await h.clientFor(h.people.agent2).notifications.list.query();
+      expect(agent2Items.find((n) => n.kind === "mention")?.body).toBeNull();
+    });
+
+    it("sends nothing twice when an event is redelivered, even past the inbox", async () => {
+      const t = ticketHeader(h);
+      const [e] = await h.publish(
+        h.event(
+          "ticket.status_changed",
+          {
+            ...t,
+            actorId: h.people.agent.userId,
+            from: { key: "open", kind: "open" },
+            to: { key: "waiting_on_customer", kind: "waiting_on_customer" },
+          },
+          h.ws.orgA,
+        ),
+      );
+      const subject = `[#${t.number}]`;
+      const count = () =>
+        smtp.to(h.people.customerA.email).filter((m) => m.subject?.startsWith(subject)).length;
+      await waitFor("the status mail", async () => count() === 1);
+      // The queue delivers it again (a new job), then again with the inbox record gone: the
+      // sent-mail ledger still holds.
+      await h.transport.enqueue(eventQueueOf("notification"), {
+        id: `${e!.id}-again`,
+        name: e!.type,
+        data: e,
+      });
+      await sleep(300);
+      await h.db.query(`delete from notification.inbox where event_id = $1`, [e!.id]);
+      await h.transport.enqueue(eventQueueOf("notification"), {
+        id: `${e!.id}-third`,
+        name: e!.type,
+        data: e,
+      });
+      await waitFor("the third delivery to be handled", async () => {
+        const { rows } = await h.db.query(`select 1 from notification.inbox where event_id = $1`, [
+          e!.id,
+        ]);
+        return rows.length === 1;
+      });
+      await h.service.flushPending();
+      await sleep(500);
+      expect(count()).toBe(1);
+      const items = await h.clientFor(h.people.customerA).notifications.list.query();
+      expect(items.filter((n) => n.ticketId === t.ticketId)).toHaveLength(1);
+    });
+
+    it("retries when SMTP fails and delivers once it recovers; dead letters are for admins", async () => {
+      smtp.failNext(2);
+      const t = ticketHeader(h);
+      await h.publish(
+        h.event(
+          "ticket.status_changed",
+          {
+            ...t,
+            actorId: h.people.agent.userId,
+            from: { key: "open", kind: "open" },
+            to: { key: "resolved", kind: "resolved" },
+          },
+          h.ws.orgA,
+        ),
+      );
+      const mail = await waitFor("the CSAT request after two refusals", async () =>
+        smtp
+          .to(h.people.customerA.email)
+          .find((m) => m.subject?.startsWith(`[#${t.number}] Resolved`)),
+      );
+      expect(mail.text).toContain("?rate=1");
+      const admin = h.clientFor(h.people.admin);
+      const sent = (await admin.mail.mailbox.query({ limit: 50 })).find(
+        (m) => m.ticketNumber === t.number,
+      );
+      expect(sent).toMatchObject({ status: "sent", attempts: 3, template: "csatRequest" });
+
+      smtp.failNext(100);
+      const t2 = ticketHeader(h);
+      await h.publish(
+        h.event(
+          "ticket.status_changed",
+          {
+            ...t2,
+            actorId: null,
+            from: { key: "open", kind: "open" },
+            to: { key: "in_progress", kind: "in_progress" },
+          },
+          h.ws.orgA,
+        ),
+      );
+      const dead = await waitFor("the dead letter", async () =>
+        (await admin.mail.deadLetters.query()).find((m) => m.ticketNumber === t2.number),
+      );
+      expect(dead.attempts).toBe(4);
+      expect(dead.lastError).toMatch(/try later/);
+      expect(await codeOf(h.clientFor(h.people.agent).mail.deadLetters.query())).toBe("FORBIDDEN");
+      smtp.failNext(0);
+      await admin.mail.retry.mutate({ mailId: dead.id });
+      await waitFor("the retried mail", async () =>
+        smtp.to(h.people.customerA.email).find((m) => m.subject?.startsWith(`[#${t2.number}]`)),
+      );
+      expect(
+        smtp.to(h.people.customerA.email).filter((m) => m.subject?.startsWith(`[#${t2.number}]`)),
+      ).toHaveLength(1);
+    });
+
+    it("follows each person's preferences, counts unread and marks read", async () => {
+      const customer = h.clientFor(h.people.customerA);
+      const prefs = await customer.preferences.update.mutate({
+        kinds: [{ kind: "ticket.replied", inApp: true, email: false }],
+      });
+      expect(prefs.kinds.find((k) => k.kind === "ticket.replied")).toEqual({
+        kind: "ticket.replied",
+        inApp: true,
+        email: false,
+      });
+      await h.clientFor(h.people.agent2).preferences.update.mutate({ digest: "hourly" });
+      const t = ticketHeader(h);
+      const before = smtp.to(h.people.customerA.email).length;
+      await h.publish(
+        h.event(
+          "ticket.commented",
+          {
+            ...t,
+            commentId: crypto.randomUUID(),
+            authorId: h.people.agent.userId,
+            authorIsStaff: true,
+            visibility: "public",
+            body: "Quiet reply",
+            mentionedIds: [h.people.agent2.userId],
+            attachmentCount: 0,
+            inboundMessageId: null,
+          },
+          h.ws.orgA,
+        ),
+      );
+      await waitFor("the in-app reply", async () =>
+        (await customer.notifications.list.query()).find((n) => n.ticketId === t.ticketId),
+      );
+      const unread = await customer.notifications.unreadCount.query();
+      expect(unread.unread).toBeGreaterThanOrEqual(2);
+      const { rows } = await h.db.query<{ status: string }>(
+        `select status from notification.mail_messages where ticket_id = $1 and recipient_id = $2`,
+        [t.ticketId, h.people.agent2.userId],
+      );
+      expect(rows).toEqual([{ status: "held" }]); // in agent2's hourly digest
+      await sleep(300);
+      expect(smtp.to(h.people.customerA.email)).toHaveLength(before);
+
+      const list = await customer.notifications.list.query();
+      const left = await customer.notifications.markRead.mutate({ ids: [list[0]!.id] });
+      expect(left.unread).toBe(unread.unread - 1);
+      expect((await customer.notifications.markAllRead.mutate()).unread).toBe(0);
+      expect(await customer.notifications.list.query({ limit: 50, unreadOnly: true })).toEqual([]);
+      // Another person's ids mark nothing of theirs.
+      const agentItems = await h.clientFor(h.people.agent).notifications.list.query();
+      await customer.notifications.markRead.mutate({ ids: agentItems.map((n) => n.id) });
+      expect(
+        (await h.clientFor(h.people.agent).notifications.unreadCount.query()).unread,
+      ).toBeGreaterThan(0);
+    });
+  });
+}
+
+mailOutSuite("PGlite, embedded queue", () => ({ kind: "pglite" }));
+
+describeWithInfra("on real infrastructure", (infra) => {
+  mailOutSuite("Postgres, BullMQ", () => ({ kind: "postgres", infra }));
+});

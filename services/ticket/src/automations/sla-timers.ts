@@ -1,0 +1,140 @@
+import { z } from "zod";
+import type { Db } from "@signpost/db";
+import { PermanentJobError, type Logger, type Transport } from "@signpost/queue";
+import { runSlaCheck } from "./sla-check.ts";
+import type { TicketAutomation } from "./ticket-automation.ts";
+
+/** The queue of the ticket service's delayed jobs (SLA warnings, breaches, auto-close). */
+export const timerQueue = "timers.ticket";
+
+const ZSlaCheckJob = z.object({
+  ticketId: z.uuid(),
+  workspaceId: z.uuid(),
+  timerId: z.uuid(),
+});
+
+const batchSize = 100;
+const leaseSeconds = 30;
+
+export interface SlaTimers {
+  /** Enqueue newly set timers now rather than at the next poll. */
+  kick(): void;
+  /** Enqueues every timer set and not yet enqueued; returns how many. */
+  flush(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the SLA timers. A change that moves a ticket's next check writes a new timer id with
+ * `timer_enqueued = false` in its own transaction; this relay then enqueues a delayed job with that
+ * id (so a crash between commit and enqueue only delays it to the next poll, and a restart loses
+ * nothing), leasing rows with SKIP LOCKED so replicas share the work. Enqueueing the same job id
+ * twice is one job on both transports.
+ */
+export function startSlaTimers(opts: {
+  db: Db;
+  transport: Transport;
+  automation: TicketAutomation;
+  logger: Logger;
+  /** Publishes the outbox after a timer fired an event. */
+  kickRelay: () => void;
+  pollMs?: number;
+}): SlaTimers {
+  const { db, transport, logger } = opts;
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  let again = false;
+
+  transport.consume(
+    timerQueue,
+    async (job) => {
+      const parsed = ZSlaCheckJob.safeParse(job.data);
+      if (!parsed.success) throw new PermanentJobError(`malformed timer ${job.id}`);
+      const outcome = await db.transaction((tx) => runSlaCheck(tx, parsed.data, opts.automation));
+      logger.info({ jobId: job.id, outcome }, "sla timer ran");
+      if (outcome === "checked") {
+        opts.kickRelay();
+        kick();
+      }
+    },
+    { concurrency: 4 },
+  );
+
+  async function relayOnce(): Promise<number> {
+    const { rows } = await db.query<{
+      ticket_id: string;
+      workspace_id: string;
+      timer_id: string;
+      next_check_at: Date;
+    }>(
+      `update ticket.ticket_slas
+          set timer_claimed_until = now() + make_interval(secs => ${leaseSeconds})
+        where ticket_id in (
+          select ticket_id from ticket.ticket_slas
+           where not timer_enqueued
+             and (timer_claimed_until is null or timer_claimed_until < now())
+           limit ${batchSize}
+           for update skip locked)
+        returning ticket_id, workspace_id, timer_id, next_check_at`,
+    );
+    for (const r of rows) {
+      const delayMs = Math.max(0, new Date(r.next_check_at).getTime() - Date.now());
+      await transport.enqueue(
+        timerQueue,
+        {
+          id: `sla.${r.ticket_id}.${r.timer_id}`,
+          name: "sla.check",
+          data: { ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id },
+        },
+        { delayMs },
+      );
+      await db.query(
+        `update ticket.ticket_slas set timer_enqueued = true, timer_claimed_until = null
+          where ticket_id = $1 and timer_id = $2`,
+        [r.ticket_id, r.timer_id],
+      );
+    }
+    return rows.length;
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await relayOnce();
+      total += n;
+      if (n < batchSize) return total;
+    }
+  }
+
+  function flush(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drain()
+      .catch((error: unknown) => {
+        logger.warn({ err: error }, "sla timer relay pass failed; will retry");
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (again && !stopped) {
+          again = false;
+          void flush();
+        }
+      });
+    return running;
+  }
+  const kick = () => void flush();
+
+  const timer = setInterval(kick, opts.pollMs ?? 500);
+  return {
+    kick,
+    flush,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * pnpm bench:tickets [--seconds 10] [--connections 50] [--tickets 100000]
+ *
+ * Ticket creation through the real HTTP path (gateway → ticket service → Postgres + outbox) at
+ * `connections` concurrent clients, beside a bare Hono endpoint doing one INSERT on the same
+ * machine; then list/filter latency on `tickets` tickets through the API, beside the bare SQL of
+ * the same filter. Needs DATABASE_URL (a fresh database is made on its server) and REDIS_URL.
+ */
+import { parseArgs } from "node:util";
+import { Hono } from "hono";
+import pg from "pg";
+import { startGateway } from "@signpost/gateway";
+import { listen } from "@signpost/service-kit";
+import { freshDatabase, testEnv } from "@signpost/testkit";
+import { signedInWorkspace } from "../support/clients.ts";
+import { testGatewayEnv } from "../support/run-modes.ts";
+import { closedLoop, ms, percentileOf, ratio, sequential } from "./load.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    tickets: { type: "string", default: "100000" },
+  },
+});
+const seconds = Number(args.seconds);
+const connections = Number(args.connections);
+const ticketCount = Number(args.tickets);
+if (!testEnv.databaseUrl || !testEnv.redisUrl) {
+  console.error("bench:tickets needs DATABASE_URL and REDIS_URL");
+  process.exit(2);
+}
+
+const fresh = await freshDatabase(testEnv.databaseUrl);
+const gw = await startGateway(
+  testGatewayEnv({ DATABASE_URL: fresh.url, REDIS_URL: testEnv.redisUrl, LOG_LEVEL: "error" }),
+);
+const sql = new pg.Pool({ connectionString: fresh.url, max: 10 });
+const results: Record<string, number> = {};
+
+try {
+  const home = await signedInWorkspace(gw);
+  const session = home.sessions.customerA;
+  const headers = {
+    "content-type": "application/json",
+    cookie: session.cookie,
+    "x-csrf-token": session.csrf,
+  };
+
+  // 1. Creation through the product.
+  await warmUp(() => createTicket(0));
+  const ours = await closedLoop(createTicket, { connections, seconds });
+  async function createTicket(i: number) {
+    const res = await fetch(`${gw.url}/api/ticket/trpc/tickets.create`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        subject: `Benchmark ticket ${i}`,
+        description: "Created by the ticket benchmark to measure creation throughput.",
+      }),
+    });
+    await res.arrayBuffer();
+    return res.ok;
+  }
+
+  // 2. The raw figure: the same HTTP server stack and pool size, one INSERT, nothing else.
+  await sql.query(`create table bench_raw (
+    id uuid primary key default gen_random_uuid(), subject text not null, description text not null,
+    created_at timestamptz not null default now())`);
+  const rawApp = new Hono().post("/insert", async (c) => {
+    const body = await c.req.json<{ subject: string; description: string }>();
+    await sql.query(`insert into bench_raw (subject, description) values ($1, $2)`, [
+      body.subject,
+      body.description,
+    ]);
+    return c.json({ ok: true });
+  });
+  const raw = await listen(rawApp, 0, "127.0.0.1");
+  const rawInsert = async (i: number) => {
+    const res = await fetch(`http://127.0.0.1:${raw.port}/insert`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ subject: `Raw ${i}`, description: "raw insert" }),
+    });
+    await res.arrayBuffer();
+    return res.ok;
+  };
+  await warmUp(() => rawInsert(0));
+  const bare = await closedLoop(rawInsert, { connections, seconds });
+  await raw.close();
+
+  console.log(`\nTicket creation, ${connections} connections, ${seconds} s each`);
+  console.log(`                 req/s      p50        p99        errors`);
+  for (const [name, r] of [
+    ["signpost", ours],
+    ["raw INSERT", bare],
+  ] as const) {
+    console.log(
+      `${name.padEnd(16)} ${r.perSecond.toFixed(0).padStart(6)}  ${ms(r.p50).padStart(9)}  ${ms(r.p99).padStart(9)}  ${r.errors}`,
+    );
+  }
+  console.log(
+    `throughput ratio signpost/raw: ${ratio(ours.perSecond, bare.perSecond)} (target ≥ 0.5×)`,
+  );
+  Object.assign(results, {
+    createPerSecond: ours.perSecond,
+    createP50: ours.p50,
+    createP99: ours.p99,
+    rawInsertPerSecond: bare.perSecond,
+    createRatio: ours.perSecond / bare.perSecond,
+  });
+
+  // 3. Filters on a large workspace.
+  await seedTickets(home.ws.workspaceId, [home.ws.orgA, home.ws.orgB], home.ws.customerA.userId);
+  const agent = home.sessions.agent;
+  const scenarios = filterScenarios(home.ws.workspaceId, home.ws.orgA);
+  console.log(
+    `\nList and filter on ${ticketCount.toLocaleString("en")} tickets (p95 of 200 calls)`,
+  );
+  console.log(`scenario                         api p95    bare SQL p95  ratio`);
+  for (const s of scenarios) {
+    const who = s.as === "agent" ? agent : session;
+    const url = `${gw.url}/api/ticket/trpc/tickets.list?input=${encodeURIComponent(JSON.stringify(s.input))}`;
+    const call = async () => {
+      const res = await fetch(url, { headers: { cookie: who.cookie } });
+      if (!res.ok) throw new Error(`${s.name}: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    await call();
+    const api = percentileOf(await sequential(call, 200), 95);
+    const bareSql = percentileOf(
+      await sequential(async () => void (await sql.query(s.sql, s.params)), 200),
+      95,
+    );
+    console.log(
+      `${s.name.padEnd(32)} ${ms(api).padStart(9)}  ${ms(bareSql).padStart(11)}  ${ratio(api, bareSql)}`,
+    );
+    results[`filterP95:${s.name}`] = api;
+    results[`sqlP95:${s.name}`] = bareSql;
+  }
+  console.log("(target: filter p95 under 20 ms)");
+  console.log(JSON.stringify(results));
+} finally {
+  await sql.end();
+  await gw.stop();
+  await fresh.drop();
+}
+
+async function warmUp(call: () => Promise<boolean>) {
+  for (let i = 0; i < 20; i++) await call();
+}
+
+/** Bulk-loads tickets straight into the ticket schema: the API path was measured above. */
+async function seedTickets(workspaceId: string, orgs: string[], requesterId: string) {
+  const started = performance.now();
+  await sql.query(
+    `insert into ticket.tickets
+       (id, workspace_id, number, subject, description, status, priority, category, requester_id,
+        org_id, created_at, updated_at)
+     select gen_random_uuid(), $1, 1000000 + g,
+            'Seeded ticket ' || g || ' about ' || (array['invoices','login','export','sync','billing'])[1 + g % 5],
+            'Seeded description ' || g,
+            (array['open','in_progress','waiting_on_customer','resolved','closed'])[1 + g % 5],
+            (array['low','medium','high','urgent'])[1 + g % 4],
+            (array['general','billing','technical','account','feature_request','bug'])[1 + g % 6],
+            $2, ($3::uuid[])[1 + g % 2],
+            now() - make_interval(mins => g), now() - make_interval(mins => g)
+       from generate_series(1, $4) g`,
+    [workspaceId, requesterId, orgs, ticketCount],
+  );
+  await sql.query("analyze ticket.tickets");
+  console.log(
+    `\nseeded ${ticketCount.toLocaleString("en")} tickets in ${ms(performance.now() - started)}`,
+  );
+}
+
+/** What the queue screens ask for, as API input and as the bare SQL that answers it. */
+function filterScenarios(workspaceId: string, orgId: string) {
+  return [
+    {
+      name: "agent: newest 50",
+      as: "agent" as const,
+      input: { limit: 50 },
+      sql: `select * from ticket.tickets where workspace_id = $1
+             order by created_at desc, number desc limit 50`,
+      params: [workspaceId],
+    },
+    {
+      name: "customer: own org, newest 50",
+      as: "customer" as const,
+      input: { limit: 50 },
+      sql: `select * from ticket.tickets where workspace_id = $1 and org_id = $2
+             order by created_at desc, number desc limit 50`,
+      params: [workspaceId, orgId],
+    },
+  ];
+}

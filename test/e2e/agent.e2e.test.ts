@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { axeViolations } from "./support/browser.ts";
+import { e2eApp } from "./support/app.ts";
+import { publishedArticle } from "./support/kb.ts";
+
+describe("the agent console", () => {
+  const app = e2eApp();
+
+  it("works the queue with filters, sorting and the keyboard", async () => {
+    const customer = app().api("customerA");
+    await customer.ticket.tickets.create.mutate({
+      subject: "Export to CSV times out",
+      description: "The export spins for a minute and fails.",
+      priority: "low",
+      category: "technical",
+    });
+    await customer.ticket.tickets.create.mutate({
+      subject: "Charged twice this month",
+      description: "Two identical charges on the card.",
+      priority: "urgent",
+      category: "billing",
+    });
+    const page = await app().pageAs("agent", "/agent");
+    const rows = page.getByRole("table").locator("tbody tr");
+    await page.getByRole("link", { name: "Charged twice this month" }).waitFor();
+    // Urgent first by default.
+    expect(await rows.first().getByRole("link").textContent()).toBe("Charged twice this month");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Opened" }).click();
+    await page.getByRole("button", { name: "Opened ▲" }).waitFor();
+    expect(await rows.first().getByRole("link").textContent()).toBe("Export to CSV times out");
+
+    await page.getByLabel("Category").selectOption("billing");
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(page.url()).toContain("category=billing");
+    await page.getByLabel("Category").selectOption("all");
+    await page.keyboard.press("/");
+    await page.keyboard.type("csv");
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel("Search").fill("");
+    await expect.poll(() => rows.count()).toBe(2);
+
+    // j moves to the first ticket, j again to the second, Enter opens it.
+    await page.getByRole("heading", { name: "Queue" }).click();
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: /Charged twice this month/ }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/agent\/tickets\//);
+  });
+
+  it("drafts a reply with citations from the KB and resolves the ticket", async () => {
+    const article = await publishedArticle(
+      app(),
+      {
+        title: "Refunds for duplicate charges",
+        body: "When a card is charged twice, we refund the duplicate within 5 business days. Agents issue it from Billing → Payments → Refund.",
+      },
+      "charged twice duplicate",
+    );
+    const ticket = await app().api("customerA").ticket.tickets.create.mutate({
+      subject: "I was charged twice",
+      description: "My card shows a duplicate charge for the same invoice.",
+    });
+    const page = await app().pageAs("agent", `/agent/tickets/${ticket.id}`);
+    await page.getByRole("heading", { name: /I was charged twice/ }).waitFor();
+    await page
+      .getByRole("region", { name: "Related" })
+      .getByRole("link", { name: "Refunds for duplicate charges" })
+      .waitFor();
+
+    await page.getByRole("button", { name: "Draft a reply" }).click();
+    const draft = page.getByLabel("Draft", { exact: true });
+    await draft.waitFor();
+    expect(await draft.inputValue()).toMatch(/\[1\]/);
+    const sources = page.getByRole("list", { name: "Sources" });
+    expect(await sources.getByRole("link").first().textContent()).toBe(article.title);
+    expect(await sources.getByRole("listitem").first().textContent()).toContain("cited");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Resolve" }).click();
+    await page.getByRole("button", { name: "Resolved" }).waitFor();
+    const after = await app().api("customerA").ticket.tickets.get.query({ ticketId: ticket.id });
+    expect(after.status).toBe("resolved");
+  });
+
+  it("rings the bell when a ticket arrives", async () => {
+    const page = await app().pageAs("agent", "/agent");
+    await page.getByRole("heading", { name: "Queue" }).waitFor();
+    await page.getByRole("button", { name: "Notifications" }).click();
+    const list = page.locator("#notification-list");
+    await list.waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => list.count()).toBe(0);
+
+    const ticket = await app().api("customerA").ticket.tickets.create.mutate({
+      subject: "Cannot upload a logo",
+      description: "The upload button does nothing.",
+    });
+    // Polled for now: the feed refreshes within 20 s.
+    await page.getByText("1 unread").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: /Notifications/ }).click();
+    await list.getByRole("link", { name: new RegExp(`#${ticket.number}`) }).click();
+    await page.getByRole("heading", { name: /Cannot upload a logo/ }).waitFor();
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { waitFor } from "@signpost/testkit";
+import { axeViolations } from "./support/browser.ts";
+import { e2eApp } from "./support/app.ts";
+
+describe("the KB editor", () => {
+  const app = e2eApp();
+
+  it("writes an article with a live preview, publishes it into suggestions, and takes it back out", async () => {
+    const page = await app().pageAs("editor", "/kb");
+    await page.getByRole("heading", { name: "Articles" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: "New article" }).first().click();
+    await page.getByRole("heading", { name: "New article" }).waitFor();
+
+    await page.getByLabel("Title").fill("Rotate your API keys");
+    await page.getByLabel("Summary").fill("Replace a leaked key without downtime.");
+    await page.getByLabel("Category").selectOption("technical");
+    await page.getByLabel("Tags").fill("api, security");
+    await page
+      .getByLabel("Body (Markdown)")
+      .fill(
+        '## Rotate a key\n\n1. Create a **second key** in Settings → API.\n2. Deploy it, then revoke the old one.\n\n<img src=x onerror="window.pwned=1"> [docs](javascript:alert(1))',
+      );
+    const preview = page.getByRole("region", { name: "Preview" });
+    await preview.getByRole("heading", { name: "Rotate a key" }).waitFor();
+    expect(await preview.locator("strong").textContent()).toBe("second key");
+    expect(await preview.locator("[onerror]").count()).toBe(0);
+    expect(await preview.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await page.evaluate("window.pwned")).toBeUndefined();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Save as draft" }).click();
+    await page.getByText("Draft · version 1").waitFor();
+    const articleId = new URL(page.url()).pathname.split("/").pop() ?? "";
+    expect(articleId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const customer = app().api("customerA");
+    const typed = { subject: "how do I rotate an api key" };
+    const suggested = async () =>
+      (await customer.kb.suggestions.suggest.query(typed)).suggestions.some(
+        (s) => s.id === articleId,
+      );
+    expect(await suggested()).toBe(false);
+
+    // Ctrl+S saves an edit as a new version.
+    await page.getByLabel("Summary").fill("Replace a leaked API key without downtime.");
+    await page.getByText("unsaved changes").waitFor();
+    await page.keyboard.press("Control+s");
+    await page.getByText("Draft · version 2").waitFor();
+
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText(/^Published · version/).waitFor();
+    await waitFor("the published article in suggestions", suggested, 30_000);
+
+    await page.getByRole("button", { name: "Unpublish" }).click();
+    await page.getByText(/^Draft · version/).waitFor();
+    await waitFor(
+      "the unpublished article to leave suggestions",
+      async () => !(await suggested()),
+      30_000,
+    );
+
+    await page.getByRole("button", { name: "Archive" }).click();
+    await page.getByText(/^Archived · version/).waitFor();
+  });
+});

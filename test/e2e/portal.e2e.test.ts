@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { axeViolations } from "./support/browser.ts";
+import { e2eApp } from "./support/app.ts";
+import { publishedArticle } from "./support/kb.ts";
+
+describe("the customer portal", () => {
+  const app = e2eApp();
+
+  it("suggests an article while the customer types, and records the deflection when it solves the problem", async () => {
+    const article = await publishedArticle(
+      app(),
+      {
+        title: "Reset your password",
+        body: "## Forgotten password\n\nOpen **Sign in**, choose *Forgot password* and follow the emailed link.\n\n<script>window.hacked = true</script>",
+      },
+      "forgot my password",
+    );
+    const before = await app().api("customerA").ticket.tickets.list.query();
+    const page = await app().pageAs("customerA", "/portal/new");
+    await page.getByLabel("Subject").pressSequentially("I forgot my passw", { delay: 20 });
+    const suggestion = page
+      .getByRole("list", { name: "Suggestions" })
+      .getByRole("button", { name: /Reset your password/ });
+    await suggestion.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Keyboard: ↓ from the subject reaches the suggestion, Enter opens it beside the form.
+    await page.getByLabel("Subject").press("ArrowDown");
+    expect(await suggestion.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    const viewer = page.getByRole("complementary", { name: "Suggested answer" });
+    await viewer.getByRole("heading", { name: "Forgotten password" }).waitFor();
+    expect(await viewer.locator("strong").first().textContent()).toBe("Sign in");
+    // The article's raw HTML was sanitized away.
+    expect(await viewer.locator("script").count()).toBe(0);
+    expect(await page.evaluate("window.hacked")).toBeUndefined();
+
+    await viewer.getByRole("button", { name: "This solved my problem" }).click();
+    await page.getByText("Glad that article solved it").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/portal");
+
+    expect(await app().api("customerA").ticket.tickets.list.query()).toHaveLength(before.length);
+    const { rows } = await app().gw.db.query<{ kind: string; source_id: string | null }>(
+      "select kind, source_id from kb.suggestion_events where workspace_id = $1 order by id",
+      [app().ws.ws.workspaceId],
+    );
+    expect(rows.map((r) => r.kind)).toEqual(expect.arrayContaining(["impression", "click"]));
+    expect(rows.filter((r) => r.kind === "solved")).toEqual([
+      { kind: "solved", source_id: article.id },
+    ]);
+  });
+
+  it("files a ticket, lists it under its status, and keeps it from other organizations", async () => {
+    const page = await app().pageAs("customerA", "/portal");
+    await page.getByRole("heading", { name: "My tickets" }).waitFor();
+    await page.getByRole("link", { name: "New ticket" }).first().click();
+    await page.getByRole("heading", { name: "New ticket" }).waitFor();
+
+    // Submitting too little says what is wrong beside the field.
+    await page.getByLabel("Subject").fill("Hi");
+    await page.getByRole("button", { name: "Submit ticket" }).click();
+    await page.getByText("subject must be at least 3 characters").waitFor();
+
+    await page.getByLabel("Subject").fill("Invoice shows the wrong VAT number");
+    await page
+      .getByLabel("Description")
+      .fill("Our VAT number changed in March; invoice 1042 has the old one.");
+    await page.getByLabel("Category").selectOption("billing");
+    await page.getByLabel("Priority").selectOption("high");
+    await page.getByRole("button", { name: "Submit ticket" }).click();
+    await page.getByText(/Ticket #\d+ was submitted/).waitFor();
+    await page.getByRole("heading", { name: /Invoice shows the wrong VAT number/ }).waitFor();
+    const ticketUrl = new URL(page.url()).pathname;
+    expect(ticketUrl).toMatch(/^\/portal\/tickets\/[0-9a-f-]{36}$/);
+    expect(await page.getByText("High", { exact: true }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "My tickets" }).click();
+    const table = page.getByRole("table");
+    await table.getByRole("link", { name: "Invoice shows the wrong VAT number" }).waitFor();
+    await page.getByRole("button", { name: "Resolved" }).click();
+    await page.getByText("No tickets with this status.").waitFor();
+    expect(page.url()).toContain("status=resolved");
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await table.getByRole("link", { name: "Invoice shows the wrong VAT number" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const other = await app().pageAs("customerB", ticketUrl);
+    await other.getByText("This was not found, or you do not have access to it.").waitFor();
+    await other.goto("/portal");
+    await other.getByText("Your organization has no tickets yet.").waitFor();
+  });
+
+  it("browses and searches the help center", async () => {
+    await publishedArticle(
+      app(),
+      {
+        title: "Download your invoices",
+        summary: "Every invoice as a PDF.",
+        category: "billing",
+        body: "Go to **Billing → Invoices** and choose *Download*.",
+      },
+      "download invoice pdf",
+    );
+    const page = await app().pageAs("customerA", "/portal/help");
+    await page.getByRole("heading", { name: "Help center" }).waitFor();
+    await page
+      .getByRole("region", { name: "Billing" })
+      .getByRole("link", { name: "Download your invoices" })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel("Search the help center").fill("invoice download");
+    await page.getByRole("heading", { name: "Results" }).waitFor();
+    await page.getByRole("link", { name: "Download your invoices" }).click();
+    await page.getByRole("heading", { name: "Download your invoices", level: 1 }).waitFor();
+    expect(await page.locator(".prose strong").textContent()).toBe("Billing → Invoices");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { matchPath, useLocation } from "../router.tsx";
+import { Subnav } from "../ui/subnav.tsx";
+import { ArticleEditor } from "./article-editor.tsx";
+import { ArticleList } from "./article-list.tsx";
+
+/** The KB editor: the article list and the Markdown editor. */
+export default function KbArea() {
+  const { path } = useLocation();
+  const article = matchPath("/kb/articles/:id", path);
+  return (
+    <>
+      <Subnav
+        label="Knowledge base"
+        links={[
+          {
+            to: "/kb",
+            text: "Articles",
+            match: (p) => p === "/kb" || p.startsWith("/kb/articles"),
+          },
+          { to: "/kb/new", text: "New article" },
+        ]}
+      />
+      {article?.id ? (
+        <ArticleEditor key={article.id} articleId={article.id} />
+      ) : path === "/kb/new" ? (
+        <ArticleEditor key="new" articleId={null} />
+      ) : (
+        <ArticleList />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { useQuery } from "@tanstack/react-query";
+import { ticketQuery } from "../queries.ts";
+import { Link, useLocation } from "../router.tsx";
+import { useTitle } from "../shell/use-title.ts";
+import { PriorityBadge, StatusBadge } from "../ui/badges.tsx";
+import { categoryLabel, formatDate } from "../ui/format.ts";
+import { ErrorNotice, Loading } from "../ui/states.tsx";
+
+/** A ticket as its customer sees it: status and the public conversation. */
+export function TicketPage({ ticketId }: { ticketId: string }) {
+  const ticket = useQuery(ticketQuery(ticketId));
+  const { search } = useLocation();
+  useTitle(ticket.data ? `#${ticket.data.number} ${ticket.data.subject}` : "Ticket");
+  if (ticket.isPending) return <Loading />;
+  if (ticket.isError)
+    return (
+      <section>
+        <h1>Ticket</h1>
+        <ErrorNotice error={ticket.error} retry={() => void ticket.refetch()} />
+        <Link to="/portal">Back to my tickets</Link>
+      </section>
+    );
+  const t = ticket.data;
+  return (
+    <article>
+      {search.get("created") && (
+        <p role="status" className="notice notice-success">
+          Ticket #{t.number} was submitted. We will reply here and by email.
+        </p>
+      )}
+      <h1>
+        <span className="muted">#{t.number}</span> {t.subject}
+      </h1>
+      <dl className="row facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={t.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Priority</dt>
+          <dd>
+            <PriorityBadge priority={t.priority} />
+          </dd>
+        </div>
+        <div>
+          <dt>Category</dt>
+          <dd>{categoryLabel(t.category)}</dd>
+        </div>
+        <div>
+          <dt>Opened</dt>
+          <dd>{formatDate(t.createdAt)}</dd>
+        </div>
+        {t.resolvedAt && (
+          <div>
+            <dt>Resolved</dt>
+            <dd>{formatDate(t.resolvedAt)}</dd>
+          </div>
+        )}
+      </dl>
+      <h2>Conversation</h2>
+      <ol className="thread" aria-label="Conversation">
+        <li className="message">
+          <header>
+            <strong>You</strong>
+            <span className="muted">{formatDate(t.createdAt)}</span>
+          </header>
+          <div className="message-body">{t.description}</div>
+        </li>
+      </ol>
+    </article>
+  );
+}
