@@ -145,5 +145,6 @@ describeWithInfra("one process per service: a crash between commit and delivery"
 
     // 5. SIGTERM drains and exits cleanly.
     expect(await notification.stop()).toBe(0);
-  });
+    // Five processes start and stop inside this test.
+  }, 120_000);
 });

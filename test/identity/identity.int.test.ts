@@ -315,5 +315,6 @@ describe("session expiry", () => {
       await gw.stop();
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // A whole embedded product starts inside this test (PGlite, every service's migrations).
+  }, 120_000);
 });
