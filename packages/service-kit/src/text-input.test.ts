@@ -23,6 +23,11 @@ describe("text the database cannot store", () => {
     expect(isTransientDbError({ code: "08006" })).toBe(true);
     expect(isTransientDbError({ code: "ECONNRESET" })).toBe(true);
     expect(isTransientDbError(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(
+      isTransientDbError(
+        new Error("Client has encountered a connection error and is not queryable"),
+      ),
+    ).toBe(true);
     expect(isTransientDbError({ code: "23505" })).toBe(false);
     expect(isTransientDbError(new Error("syntax error"))).toBe(false);
   });

@@ -30,5 +30,8 @@ export function isTransientDbError(error: unknown): boolean {
   if (typeof e?.code === "string" && (transientCodes.has(e.code) || e.code.startsWith("08"))) {
     return true;
   }
-  return typeof e?.message === "string" && /^Connection terminated/.test(e.message);
+  return (
+    typeof e?.message === "string" &&
+    /Connection terminated|not queryable|terminating connection/i.test(e.message)
+  );
 }

@@ -123,6 +123,7 @@ async function boot(
       perPerson: env.API_REQUESTS_PER_MINUTE_PER_PERSON,
       perIp: env.API_REQUESTS_PER_MINUTE_PER_IP,
       windowSeconds: 60,
+      store: env.DATABASE_URL ? "database" : "memory",
     },
     identity: {
       db,

@@ -3,6 +3,7 @@ import type { ErrorBody } from "@signpost/contracts";
 import type { Db } from "@signpost/db";
 import type { GatewayEnv } from "../auth-middleware.ts";
 import { rateLimiter } from "../identity/rate-limiter.ts";
+import { memoryCounter } from "./memory-counter.ts";
 
 export interface RequestLimits {
   /** Requests per window per signed-in person (or API token's user); 0 turns it off. */
@@ -10,20 +11,30 @@ export interface RequestLimits {
   /** Requests per window per client address, signed in or not; 0 turns it off. */
   perIp: number;
   windowSeconds: number;
+  /**
+   * Where counts live: the database, shared by every gateway replica; or this process's memory,
+   * for the embedded mode, where this process is the only one.
+   */
+  store: "database" | "memory";
 }
 
 /**
  * A general request budget on `/api/*`, per person and per address, counted in the database so
  * every gateway replica enforces the same budget. Over it: 429 with `Retry-After`.
  */
-export const requestLimit = (db: Db, limits: RequestLimits) =>
-  createMiddleware<GatewayEnv>(async (c, next) => {
+export const requestLimit = (db: Db, limits: RequestLimits) => {
+  const inMemory = memoryCounter();
+  const hit = async (key: string, windowSeconds: number) =>
+    limits.store === "memory"
+      ? inMemory(key, windowSeconds)
+      : rateLimiter.hit(db, key, windowSeconds);
+  return createMiddleware<GatewayEnv>(async (c, next) => {
     const budgets: [string, number][] = [[`req:ip:${c.get("clientIp")}`, limits.perIp]];
     const caller = c.get("caller");
     if (caller) budgets.push([`req:user:${caller.identity.userId}`, limits.perPerson]);
     for (const [key, max] of budgets) {
       if (max <= 0) continue;
-      const { count, resetInSeconds } = await rateLimiter.hit(db, key, limits.windowSeconds);
+      const { count, resetInSeconds } = await hit(key, limits.windowSeconds);
       if (count > max) {
         return c.json<ErrorBody>(
           {
@@ -40,3 +51,4 @@ export const requestLimit = (db: Db, limits: RequestLimits) =>
     }
     await next();
   });
+};
