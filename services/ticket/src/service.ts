@@ -8,6 +8,9 @@ import { onMailReceived } from "./mail/on-mail-received.ts";
 import { restRoutes } from "./rest/rest-routes.ts";
 import { ticketRouter } from "./router.ts";
 import { schema } from "./schema.ts";
+import { startSlaTimers, type SlaTimers } from "./automations/sla-timers.ts";
+import { ticketActions } from "./automations/ticket-actions.ts";
+import { slaHook } from "./sla/sla-hook.ts";
 
 export interface TicketServiceOptions {
   /** Local directory for attachment files. */
@@ -31,8 +34,14 @@ export function createTicketService(rt: ServiceRuntime, opts: TicketServiceOptio
       maxBytes: opts.attachmentLimits?.maxBytes ?? 25 * 1024 * 1024,
       maxPerComment: opts.attachmentLimits?.maxPerComment ?? 10,
     },
-    hooks: opts.hooks ?? [],
+    hooks: [],
   };
+  let timers: SlaTimers | undefined;
+  // The SLA engine runs in every ticket change's transaction; its timers start with the consumers.
+  deps.hooks.push(
+    slaHook(() => timers?.kick()),
+    ...(opts.hooks ?? []),
+  );
   const service = createService(rt, {
     name: "ticket",
     schema,
@@ -40,6 +49,16 @@ export function createTicketService(rt: ServiceRuntime, opts: TicketServiceOptio
     router: (kickRelay) => {
       deps.kickRelay = kickRelay;
       return ticketRouter(deps);
+    },
+    background: () => {
+      timers = startSlaTimers({
+        db: rt.db,
+        transport: rt.transport,
+        automation: ticketActions(deps),
+        logger: rt.logger,
+        kickRelay: () => deps.kickRelay(),
+      });
+      return timers;
     },
     handlers: {
       "directory.user.changed": onUserChanged,
