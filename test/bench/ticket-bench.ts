@@ -120,7 +120,7 @@ try {
   console.log(`scenario                         api p95    bare SQL p95  ratio`);
   for (const s of scenarios) {
     const who = s.as === "agent" ? agent : session;
-    const url = `${gw.url}/api/ticket/trpc/tickets.list?input=${encodeURIComponent(JSON.stringify(s.input))}`;
+    const url = `${gw.url}/api/ticket/trpc/${s.path ?? "tickets.list"}?input=${encodeURIComponent(JSON.stringify(s.input))}`;
     const call = async () => {
       const res = await fetch(url, { headers: { cookie: who.cookie } });
       if (!res.ok) throw new Error(`${s.name}: ${res.status} ${await res.text()}`);
@@ -174,8 +174,18 @@ async function seedTickets(workspaceId: string, orgs: string[], requesterId: str
   );
 }
 
+interface Scenario {
+  name: string;
+  as: "agent" | "customer";
+  /** The procedure; `tickets.list` when unset. */
+  path?: string;
+  input: unknown;
+  sql: string;
+  params: unknown[];
+}
+
 /** What the queue screens ask for, as API input and as the bare SQL that answers it. */
-function filterScenarios(workspaceId: string, orgId: string) {
+function filterScenarios(workspaceId: string, orgId: string): Scenario[] {
   return [
     {
       name: "agent: newest 50",
@@ -192,6 +202,48 @@ function filterScenarios(workspaceId: string, orgId: string) {
       sql: `select * from ticket.tickets where workspace_id = $1 and org_id = $2
              order by created_at desc, number desc limit 50`,
       params: [workspaceId, orgId],
+    },
+    ...searchScenarios(workspaceId),
+  ];
+}
+
+/** The queue's filtered, sorted pages (`tickets.search`), beside the SQL the search builds. */
+function searchScenarios(workspaceId: string): Scenario[] {
+  const columns = "t.*";
+  return [
+    {
+      name: "agent: open, urgent first",
+      as: "agent" as const,
+      path: "tickets.search",
+      input: {
+        filters: { status: ["open"] },
+        sort: { field: "priority", direction: "desc" },
+        limit: 50,
+      },
+      sql: `select ${columns} from ticket.tickets t
+             where t.workspace_id = $1 and (t.status = any($2) or t.status_key = any($2))
+             order by t.priority_rank desc, t.created_at desc, t.id desc limit 51`,
+      params: [workspaceId, ["open"]],
+    },
+    {
+      name: "agent: billing + high",
+      as: "agent" as const,
+      path: "tickets.search",
+      input: { filters: { category: ["billing"], priority: ["high"] }, limit: 50 },
+      sql: `select ${columns} from ticket.tickets t
+             where t.workspace_id = $1 and t.priority = any($2) and t.category = any($3)
+             order by t.created_at desc, t.id desc limit 51`,
+      params: [workspaceId, ["high"], ["billing"]],
+    },
+    {
+      name: "agent: text 'invoices'",
+      as: "agent" as const,
+      path: "tickets.search",
+      input: { filters: { text: "invoices" }, limit: 50 },
+      sql: `select ${columns} from ticket.tickets t
+             where t.workspace_id = $1 and t.search @@ websearch_to_tsquery('english', $2)
+             order by t.created_at desc, t.id desc limit 51`,
+      params: [workspaceId, "invoices"],
     },
   ];
 }

@@ -5,6 +5,7 @@ import { localDiskStorage } from "./attachments/storage.ts";
 import type { AttachmentLimits, TicketDeps, TicketHooks } from "./deps.ts";
 import { onGroupChanged, onUserChanged } from "./directory/on-directory-events.ts";
 import { onMailReceived } from "./mail/on-mail-received.ts";
+import { restRoutes } from "./rest/rest-routes.ts";
 import { ticketRouter } from "./router.ts";
 import { schema } from "./schema.ts";
 import { startSlaTimers, type SlaTimers } from "./automations/sla-timers.ts";
@@ -70,5 +71,6 @@ export function createTicketService(rt: ServiceRuntime, opts: TicketServiceOptio
     },
   });
   service.app.route("/attachments", attachmentRoutes(deps));
+  service.app.route("/rest/v1", restRoutes(deps));
   return { ...service, deps };
 }

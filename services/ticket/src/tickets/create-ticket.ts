@@ -56,8 +56,13 @@ export async function createTicketIn(
     input.customFields,
     !input.skipRequiredFields,
   );
+  // Routing first: the ticket number below is a per-workspace counter row whose lock is held
+  // until commit, so only the writes that need the number happen after it.
+  let groupId = await routingRepository.groupForCategory(tx, workspaceId, input.category);
+  if (groupId && !(await directoryRepository.findGroup(tx, workspaceId, groupId))) groupId = null;
+  const assigneeId = groupId ? await pickAgent(tx, workspaceId, groupId) : null;
   const number = await ticketRepository.nextNumber(tx, workspaceId);
-  let ticket = await ticketRepository.insert(tx, {
+  const ticket = await ticketRepository.insert(tx, {
     id: randomUUID(),
     workspaceId,
     number,
@@ -73,12 +78,9 @@ export async function createTicketIn(
     orgId: input.orgId,
     customFields,
     inboundMessageId: input.inboundMessageId ?? null,
+    assigneeId,
+    groupId,
   });
-  const groupId = await routingRepository.groupForCategory(tx, workspaceId, input.category);
-  if (groupId && (await directoryRepository.findGroup(tx, workspaceId, groupId))) {
-    const assigneeId = await pickAgent(tx, workspaceId, groupId);
-    ticket = await ticketRepository.update(tx, ticket.id, { groupId, assigneeId });
-  }
   await auditRepository.record(tx, actor, {
     ticketId: ticket.id,
     action: "created",

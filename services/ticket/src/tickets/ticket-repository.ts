@@ -108,6 +108,8 @@ export interface NewTicket {
   orgId: string | null;
   customFields: Record<string, string | number | null>;
   inboundMessageId: string | null;
+  assigneeId?: string | null;
+  groupId?: string | null;
 }
 
 /** The only code that reads and writes the ticket rows. */
@@ -128,8 +130,9 @@ export const ticketRepository = {
     const { rows } = await tx.query<TicketRow>(
       `insert into ticket.tickets as t
          (id, workspace_id, number, subject, description, status, status_key, priority, category,
-          tags, source, requester_id, org_id, custom_fields, inbound_message_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+          tags, source, requester_id, org_id, custom_fields, inbound_message_id, assignee_id,
+          group_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        returning ${ticketColumns}`,
       [
         t.id,
@@ -147,6 +150,8 @@ export const ticketRepository = {
         t.orgId,
         JSON.stringify(t.customFields),
         t.inboundMessageId,
+        t.assigneeId ?? null,
+        t.groupId ?? null,
       ],
     );
     return toTicket(rows[0] as TicketRow);
