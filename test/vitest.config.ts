@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL("..", import.meta.url)),
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Suites start whole products (PGlite, every migration, the embedding model) in their hooks.
+    hookTimeout: 120_000,
     maxWorkers: 2,
     reporters: ["default", "./test/support/summary-reporter.ts"],
     projects: [

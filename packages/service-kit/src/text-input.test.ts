@@ -8,6 +8,9 @@ describe("text the database cannot store", () => {
     expect(containsNul({ ["k\u0000"]: 1 })).toBe(true);
     expect(containsNul({ a: ["fine", 1, null, { b: "also fine" }] })).toBe(false);
     expect(containsNul(undefined)).toBe(false);
+    expect(containsNul({ label: "\ud800" })).toBe(true);
+    expect(containsNul(["x\udc00y"])).toBe(true);
+    expect(containsNul("emoji 😀 and accents é")).toBe(false);
   });
 
   it("recognizes Postgres's encoding errors and nothing else", () => {

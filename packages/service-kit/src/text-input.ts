@@ -1,13 +1,17 @@
+/** A NUL, or half of a UTF-16 surrogate pair with no other half (not a character at all). */
+const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /**
- * Whether `value` holds, anywhere inside, a string with a NUL character. Postgres text cannot
- * store one (it fails the statement), so such input is refused up front as a bad request instead
- * of surfacing as an internal error.
+ * Whether `value` holds, anywhere inside, a string Postgres cannot store: a NUL character (text
+ * refuses it) or a lone surrogate (jsonb refuses its escape, text would get a replacement
+ * character). Such input is refused up front as a bad request instead of surfacing as an internal
+ * error from whichever statement meets it first.
  */
 export function containsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
+  if (typeof value === "string") return unstorable.test(value);
   if (depth > 64 || value === null || typeof value !== "object") return false;
   if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
-  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || containsNul(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => unstorable.test(k) || containsNul(v, depth + 1));
 }
 
 /** Postgres errors that mean the client's text could not be stored, not that the server broke. */

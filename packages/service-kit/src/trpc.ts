@@ -54,10 +54,13 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** A NUL character cannot be stored in any text column: refuse it in any field, up front. */
+/** Text no column can store (NUL, a lone surrogate) is refused in any field, up front. */
 const refuseNul = t.middleware(async ({ getRawInput, next }) => {
   if (containsNul(await getRawInput().catch(() => undefined))) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Text may not contain NUL characters" });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "Text may not contain NUL characters or broken Unicode",
+    });
   }
   return next();
 });
