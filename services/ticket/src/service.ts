@@ -7,6 +7,9 @@ import { onGroupChanged, onUserChanged } from "./directory/on-directory-events.t
 import { onMailReceived } from "./mail/on-mail-received.ts";
 import { ticketRouter } from "./router.ts";
 import { schema } from "./schema.ts";
+import { startSlaTimers, type SlaTimers } from "./automations/sla-timers.ts";
+import { ticketActions } from "./automations/ticket-actions.ts";
+import { slaHook } from "./sla/sla-hook.ts";
 
 export interface TicketServiceOptions {
   /** Local directory for attachment files. */
@@ -30,8 +33,14 @@ export function createTicketService(rt: ServiceRuntime, opts: TicketServiceOptio
       maxBytes: opts.attachmentLimits?.maxBytes ?? 25 * 1024 * 1024,
       maxPerComment: opts.attachmentLimits?.maxPerComment ?? 10,
     },
-    hooks: opts.hooks ?? [],
+    hooks: [],
   };
+  let timers: SlaTimers | undefined;
+  // The SLA engine runs in every ticket change's transaction; its timers start with the consumers.
+  deps.hooks.push(
+    slaHook(() => timers?.kick()),
+    ...(opts.hooks ?? []),
+  );
   const service = createService(rt, {
     name: "ticket",
     schema,
@@ -39,6 +48,16 @@ export function createTicketService(rt: ServiceRuntime, opts: TicketServiceOptio
     router: (kickRelay) => {
       deps.kickRelay = kickRelay;
       return ticketRouter(deps);
+    },
+    background: () => {
+      timers = startSlaTimers({
+        db: rt.db,
+        transport: rt.transport,
+        automation: ticketActions(deps),
+        logger: rt.logger,
+        kickRelay: () => deps.kickRelay(),
+      });
+      return timers;
     },
     handlers: {
       "directory.user.changed": onUserChanged,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZTicket, ZTicketPriority } from "./ticket.ts";
+import { ZSlaState } from "./sla.ts";
 
 const many = <T extends z.ZodType>(t: T) => z.array(t).min(1).max(50).optional();
 
@@ -13,11 +14,20 @@ export const ZTicketFilters = z.object({
   requesterId: many(z.uuid()),
   orgId: many(z.uuid()),
   tag: many(z.string().max(40)),
+  /** SLA state (see `ZSlaState`): `breached` finds every ticket that missed a target. */
+  slaState: many(ZSlaState),
   text: z.string().trim().min(1).max(200).optional(),
 });
 export type TTicketFilters = z.infer<typeof ZTicketFilters>;
 
-export const ticketSortFields = ["created_at", "updated_at", "priority", "number"] as const;
+/** `sla_due_at`: the nearest running SLA due date, overdue first; nothing running sorts last. */
+export const ticketSortFields = [
+  "created_at",
+  "updated_at",
+  "priority",
+  "number",
+  "sla_due_at",
+] as const;
 export const ZTicketSort = z.object({
   field: z.enum(ticketSortFields).default("created_at"),
   direction: z.enum(["asc", "desc"]).default("desc"),

@@ -7,6 +7,7 @@ const keysets: Record<TTicketSort["field"], string[]> = {
   updated_at: ["t.updated_at", "t.id"],
   number: ["t.number"],
   priority: ["t.priority_rank", "t.created_at", "t.id"],
+  sla_due_at: ["coalesce(s.due_at, 'infinity')", "t.created_at", "t.id"],
 };
 
 /** Cursor values travel as text so timestamps keep their microseconds. */
@@ -77,12 +78,15 @@ export function buildListQuery(q: ListQuery): { text: string; params: unknown[] 
     const match = `t.search @@ websearch_to_tsquery('english', ${p(f.text)})`;
     where.push(number ? `(${match} or t.number = ${p(Number(number))})` : match);
   }
+  // The SLA columns live beside the ticket (services/ticket/src/sla); joined only when asked for.
+  const slaJoin = Boolean(f.slaState) || q.sort.field === "sla_due_at";
+  if (f.slaState) where.push(`s.state = any(${p(f.slaState)}::text[])`);
   const keys = keysets[q.sort.field];
   const desc = q.sort.direction === "desc";
   if (q.cursor) {
     const values = decodeCursor(q.cursor, keys.length);
     const casts = keys.map((k, i) => {
-      const type = k.endsWith("_at") ? "timestamptz" : k.endsWith(".id") ? "uuid" : "int";
+      const type = /_at\b/.test(k) ? "timestamptz" : k.endsWith(".id") ? "uuid" : "int";
       return `${p(values[i])}::${type}`;
     });
     where.push(`(${keys.join(", ")}) ${desc ? "<" : ">"} (${casts.join(", ")})`);
@@ -91,6 +95,7 @@ export function buildListQuery(q: ListQuery): { text: string; params: unknown[] 
   const cursorColumns = keys.map((k, i) => `${k}::text as cursor_${i}`).join(", ");
   return {
     text: `select ${ticketColumns}, ${cursorColumns} from ticket.tickets t
+      ${slaJoin ? "left join ticket.ticket_slas s on s.ticket_id = t.id" : ""}
       where ${where.join(" and ")} order by ${order} limit ${p(q.limit + 1)}`,
     params,
   };
