@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { waitFor } from "@signpost/testkit";
+import { axeViolations } from "./support/browser.ts";
 import { e2eApp } from "./support/app.ts";
 
 /** The product's main journeys, each role in its own browser, against one running Signpost. */
@@ -35,7 +37,7 @@ describe("journeys across roles", () => {
     expect(await app().api("customerA").ticket.tickets.list.query()).toEqual([]);
   });
 
-  it("a customer files a ticket, an agent drafts from the KB and resolves it, and the customer sees it resolved", async () => {
+  it("a customer files a ticket; an agent sees it arrive, drafts from the KB, notes, replies and resolves; the customer sees the reply but never the note", async () => {
     const customer = await app().pageAs("customerA", "/portal/new");
     const agent = await app().pageAs("agent", "/agent");
     await agent.getByRole("heading", { name: "Queue" }).waitFor();
@@ -47,10 +49,11 @@ describe("journeys across roles", () => {
     await customer.getByRole("button", { name: "Submit ticket" }).click();
     await customer.getByText(/Ticket #\d+ was submitted/).waitFor();
 
-    // The queue refreshes by itself.
+    // The queue fills from the live stream, without a reload.
     const inQueue = agent.getByRole("link", { name: "Okta login fails with a SAML error" });
-    await inQueue.waitFor({ timeout: 30_000 });
+    await inQueue.waitFor({ timeout: 10_000 });
     await inQueue.click();
+
     await agent.getByRole("button", { name: "Draft a reply" }).click();
     const draft = agent.getByLabel("Draft", { exact: true });
     await draft.waitFor();
@@ -58,11 +61,52 @@ describe("journeys across roles", () => {
     expect(
       await agent.getByRole("list", { name: "Sources" }).getByRole("link").allTextContents(),
     ).toContain("Set up single sign-on with Okta");
+    await agent.getByRole("button", { name: "Insert into reply" }).click();
+    const reply = agent.getByLabel("Reply (the customer will see this)");
+    expect(await reply.inputValue()).toBe(await draft.inputValue());
+    await reply.press("End");
+    await reply.pressSequentially("\nWe also reset your SSO session.");
+
+    // A note first: the composer says plainly that it is internal, and keeps it apart.
+    const replyText = await reply.inputValue();
+    await agent.getByRole("button", { name: "Internal note" }).click();
+    const note = agent.getByLabel("Internal note (only staff will see this)");
+    expect(await note.inputValue()).toBe("");
+    await note.fill("Customer's IdP certificate expired yesterday; rotated it on our side.");
+    await agent.getByRole("button", { name: "Add note" }).click();
+    const thread = agent.getByRole("list", { name: "Conversation" });
+    await thread.getByRole("listitem", { name: /^Internal note by Agent/ }).waitFor();
+
+    await agent.getByRole("button", { name: "Reply to customer" }).click();
+    expect(await reply.inputValue()).toBe(replyText);
+    await agent.getByRole("button", { name: "Send reply" }).click();
+    await thread.getByRole("listitem", { name: /^Reply by Agent/ }).waitFor();
+    expect(await agent.getByLabel("Reply (the customer will see this)").inputValue()).toBe("");
+    // The draft's kept citation is recorded against the source it cited.
+    const used = await waitFor("the draft's use to be recorded", async () => {
+      const { rows } = await app().gw.db.query<{ used: number }>(
+        "select cardinality(used_source_ids) as used from kb.drafts where workspace_id = $1 and used_at is not null",
+        [app().ws.ws.workspaceId],
+      );
+      return rows.length ? rows : undefined;
+    });
+    expect(used).toEqual([{ used: 1 }]);
     await agent.getByRole("button", { name: "Resolve" }).click();
     await agent.getByRole("button", { name: "Resolved" }).waitFor();
 
+    // The customer's open page follows along: the reply arrives, the note never does.
+    const customerThread = customer.getByRole("list", { name: "Conversation" });
+    await customerThread.getByText("We also reset your SSO session.").waitFor({ timeout: 10_000 });
+    await customer.locator(".badge", { hasText: "Resolved" }).first().waitFor();
     await customer.reload();
-    await customer.locator(".badge", { hasText: "Resolved" }).waitFor();
+    await customerThread.getByText("We also reset your SSO session.").waitFor();
+    expect(await customer.getByText(/certificate expired/).count()).toBe(0);
+    expect(await customer.getByText("Internal note").count()).toBe(0);
+    expect(await axeViolations(customer)).toEqual([]);
+
+    await customer.getByLabel("Excellent").check();
+    await customer.getByRole("button", { name: "Send rating" }).click();
+    await customer.getByText("Thanks for rating our support: Excellent.").waitFor();
   });
 
   it("an admin opens reports", async () => {

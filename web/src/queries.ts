@@ -79,3 +79,25 @@ export const unreadQuery = () =>
     queryFn: ({ signal }) =>
       api.notification.notifications.unreadCount.query(undefined, { signal }),
   });
+
+/** The thread; customers get public replies only (the service never sends them notes). */
+export const commentsQuery = (ticketId: string) =>
+  queryOptions({
+    queryKey: keys.comments(ticketId),
+    queryFn: ({ signal }) => api.ticket.comments.list.query({ ticketId }, { signal }),
+  });
+
+/** The workspace's own statuses, each mapped to one of the five kinds. */
+export const statusesQuery = () =>
+  queryOptions({
+    queryKey: ["ticket", "statuses"] as const,
+    queryFn: ({ signal }) => api.ticket.statuses.list.query(undefined, { signal }),
+    staleTime: 5 * 60_000,
+  });
+
+export const groupsQuery = () =>
+  queryOptions({
+    queryKey: ["identity", "groups"] as const,
+    queryFn: ({ signal }) => api.identity.directory.groups.list.query(undefined, { signal }),
+    staleTime: 5 * 60_000,
+  });

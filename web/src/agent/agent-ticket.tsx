@@ -1,24 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { keys, organizationsQuery, peopleQuery, ticketQuery } from "../queries.ts";
+import { useRef, useState } from "react";
+import { commentsQuery, keys, organizationsQuery, peopleQuery, ticketQuery } from "../queries.ts";
 import { Link, navigate } from "../router.tsx";
 import { canUse, useSignedIn } from "../session.ts";
 import { useTitle } from "../shell/use-title.ts";
+import { Thread } from "../tickets/thread.tsx";
 import { api } from "../trpc.ts";
 import { PriorityBadge, StatusBadge } from "../ui/badges.tsx";
 import { categoryLabel, formatDate } from "../ui/format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { AgentSuggestions } from "./agent-suggestions.tsx";
+import { Composer, emptyComposer, type ComposerState } from "./composer.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
 import { SlaPanel } from "./sla-panel.tsx";
+import { TicketControls } from "./ticket-controls.tsx";
 
-/** One ticket for an agent: facts and controls, the thread, related answers and the AI draft. */
+/** One ticket for an agent: fields and controls, the thread and composer, related answers, AI draft. */
 export function AgentTicket({ ticketId }: { ticketId: string }) {
   const client = useQueryClient();
+  const me = useSignedIn();
   const ticket = useQuery(ticketQuery(ticketId));
+  const comments = useQuery(commentsQuery(ticketId));
   const people = useQuery(peopleQuery());
   const orgs = useQuery(organizationsQuery());
+  const [composer, setComposer] = useState<ComposerState>(emptyComposer);
+  const composerText = useRef<HTMLTextAreaElement>(null);
   useTitle(ticket.data ? `#${ticket.data.number} ${ticket.data.subject}` : "Ticket");
-  const me = useSignedIn();
   const fromTicket = useMutation({
     mutationFn: () => api.kb.articles.fromTicket.mutate({ ticketId }),
     onSuccess: (a) => navigate(`/kb/articles/${a.id}`),
@@ -26,8 +33,9 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
   const resolve = useMutation({
     mutationFn: () => api.ticket.tickets.resolve.mutate({ ticketId }),
     onSuccess: (t) => {
-      client.setQueryData(keys.ticket(t.id), t);
+      client.setQueryData(keys.ticket(t.id), (old: object | undefined) => ({ ...old, ...t }));
       void client.invalidateQueries({ queryKey: keys.tickets });
+      void client.invalidateQueries({ queryKey: ["ticket", "sla", t.id] });
     },
   });
   if (ticket.isPending) return <Loading />;
@@ -43,6 +51,10 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
   const requester = people.data?.get(t.requesterId);
   const org = t.orgId ? orgs.data?.get(t.orgId) : undefined;
   const done = t.status === "resolved" || t.status === "closed";
+  // The draft may quote the conversation, never internal notes.
+  const publicThread = (comments.data ?? [])
+    .filter((c) => c.visibility === "public")
+    .map((c) => `${c.authorName}: ${c.body}`);
   return (
     <div className="split ticket-workspace">
       <article className="stack">
@@ -78,7 +90,14 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
             <dt>Opened</dt>
             <dd>{formatDate(t.createdAt)}</dd>
           </div>
+          {t.tags.length > 0 && (
+            <div>
+              <dt>Tags</dt>
+              <dd>{t.tags.join(", ")}</dd>
+            </div>
+          )}
         </dl>
+        <TicketControls ticket={t} />
         <div className="row" role="group" aria-label="Ticket actions">
           <button
             type="button"
@@ -100,20 +119,27 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
         </div>
         {resolve.isError && <ErrorNotice error={resolve.error} />}
         {fromTicket.isError && <ErrorNotice error={fromTicket.error} />}
-        <SlaPanel ticketId={t.id} version={`${t.status}:${t.priority}:${t.category}`} />
+        <SlaPanel ticketId={t.id} version={`${t.statusKey}:${t.priority}:${t.updatedAt}`} />
         <h2>Conversation</h2>
-        <ol className="thread" aria-label="Conversation">
-          <li className="message">
-            <header>
-              <strong>{requester?.name ?? "Customer"}</strong>
-              <span className="muted">{formatDate(t.createdAt)}</span>
-            </header>
-            <div className="message-body">{t.description}</div>
-          </li>
-        </ol>
+        {comments.isError && (
+          <ErrorNotice error={comments.error} retry={() => void comments.refetch()} />
+        )}
+        <Thread
+          ticket={t}
+          comments={comments.data ?? []}
+          requesterName={requester?.name ?? "Customer"}
+        />
+        <Composer ticketId={t.id} state={composer} onChange={setComposer} textRef={composerText} />
       </article>
       <div className="stack">
-        <DraftPanel ticket={t} thread={[]} />
+        <DraftPanel
+          ticket={t}
+          thread={publicThread}
+          onInsert={(text, draft) => {
+            setComposer({ ...composer, mode: "public", reply: text, draft });
+            composerText.current?.focus();
+          }}
+        />
         <AgentSuggestions ticket={t} />
       </div>
     </div>

@@ -5,6 +5,8 @@ export interface QueueView {
   status: "active" | "all" | TTicketStatus;
   priority: "all" | TTicketPriority;
   category: string;
+  /** "me", "none" (unassigned), "all", or a person's id. */
+  assignee: string;
   text: string;
   sort: SortKey;
   dir: "asc" | "desc";
@@ -25,6 +27,7 @@ export const defaultView: QueueView = {
   status: "active",
   priority: "all",
   category: "all",
+  assignee: "all",
   text: "",
   sort: "priority",
   dir: "asc",
@@ -37,6 +40,7 @@ export function viewFrom(search: URLSearchParams): QueueView {
     status: get("status"),
     priority: get("priority"),
     category: get("category"),
+    assignee: get("assignee"),
     text: get("text"),
     sort: get("sort"),
     dir: get("dir") === "desc" ? "desc" : "asc",
@@ -68,7 +72,8 @@ const compare = (a: TTicket, b: TTicket, key: SortKey) => {
 };
 
 /** Filters and sorts; ties fall back to the oldest ticket first, as a queue should. */
-export function applyView(tickets: TTicket[], view: QueueView): TTicket[] {
+export function applyView(tickets: TTicket[], view: QueueView, me: string): TTicket[] {
+  const assignee = view.assignee === "me" ? me : view.assignee;
   const text = view.text.trim().toLowerCase();
   const sign = view.dir === "asc" ? 1 : -1;
   return tickets
@@ -79,6 +84,11 @@ export function applyView(tickets: TTicket[], view: QueueView): TTicket[] {
     )
     .filter((t) => view.priority === "all" || t.priority === view.priority)
     .filter((t) => view.category === "all" || t.category === view.category)
+    .filter(
+      (t) =>
+        assignee === "all" ||
+        (assignee === "none" ? t.assigneeId === null : t.assigneeId === assignee),
+    )
     .filter(
       (t) =>
         !text ||

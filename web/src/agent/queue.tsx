@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { peopleQuery, ticketsQuery } from "../queries.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
+import { useSignedIn } from "../session.ts";
 import { useTitle } from "../shell/use-title.ts";
 import { PriorityBadge, StatusBadge } from "../ui/badges.tsx";
 import {
@@ -43,7 +44,8 @@ export function Queue() {
   const searchBox = useRef<HTMLInputElement>(null);
   const set = (change: Partial<QueueView>) =>
     navigate(`/agent${searchFor({ ...view, ...change })}`, { replace: true });
-  const shown = applyView(tickets.data ?? [], view);
+  const me = useSignedIn();
+  const shown = applyView(tickets.data ?? [], view, me.userId);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -125,6 +127,14 @@ export function Queue() {
             ))}
           </select>
         </label>
+        <label className="field">
+          <span>Assignee</span>
+          <select value={view.assignee} onChange={(e) => set({ assignee: e.target.value })}>
+            <option value="all">Anyone</option>
+            <option value="me">Me</option>
+            <option value="none">Unassigned</option>
+          </select>
+        </label>
       </form>
       {tickets.isPending ? (
         <Loading />
@@ -166,6 +176,7 @@ export function Queue() {
                 </th>
               ))}
               <th scope="col">Requester</th>
+              <th scope="col">Assignee</th>
             </tr>
           </thead>
           <tbody ref={table}>
@@ -184,6 +195,7 @@ export function Queue() {
                 </td>
                 <td title={t.createdAt}>{formatRelative(t.createdAt)}</td>
                 <td>{people.data?.get(t.requesterId)?.name ?? ""}</td>
+                <td>{t.assigneeId ? (people.data?.get(t.assigneeId)?.name ?? "") : "—"}</td>
               </tr>
             ))}
           </tbody>

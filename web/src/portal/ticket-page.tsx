@@ -1,14 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
-import { ticketQuery } from "../queries.ts";
+import { commentsQuery, ticketQuery } from "../queries.ts";
 import { Link, useLocation } from "../router.tsx";
+import { useSignedIn } from "../session.ts";
 import { useTitle } from "../shell/use-title.ts";
+import { Thread } from "../tickets/thread.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/badges.tsx";
 import { categoryLabel, formatDate } from "../ui/format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
+import { Csat } from "./csat.tsx";
+import { CustomerReply } from "./customer-reply.tsx";
 
 /** A ticket as its customer sees it: status and the public conversation. */
 export function TicketPage({ ticketId }: { ticketId: string }) {
+  const me = useSignedIn();
   const ticket = useQuery(ticketQuery(ticketId));
+  const comments = useQuery(commentsQuery(ticketId));
   const { search } = useLocation();
   useTitle(ticket.data ? `#${ticket.data.number} ${ticket.data.subject}` : "Ticket");
   if (ticket.isPending) return <Loading />;
@@ -59,16 +65,17 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
           </div>
         )}
       </dl>
+      <Csat ticket={t} />
       <h2>Conversation</h2>
-      <ol className="thread" aria-label="Conversation">
-        <li className="message">
-          <header>
-            <strong>You</strong>
-            <span className="muted">{formatDate(t.createdAt)}</span>
-          </header>
-          <div className="message-body">{t.description}</div>
-        </li>
-      </ol>
+      {comments.isError && (
+        <ErrorNotice error={comments.error} retry={() => void comments.refetch()} />
+      )}
+      <Thread
+        ticket={t}
+        comments={comments.data ?? []}
+        requesterName={t.requesterId === me.userId ? "You" : "A colleague"}
+      />
+      <CustomerReply ticket={t} />
     </article>
   );
 }

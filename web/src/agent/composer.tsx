@@ -1,0 +1,119 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { RefObject } from "react";
+import type { TDraftReply } from "@signpost/contracts";
+import { keys } from "../queries.ts";
+import { api } from "../trpc.ts";
+import { ErrorNotice } from "../ui/states.tsx";
+import { citedNumbers } from "./draft-panel.tsx";
+
+/** A reply and a note are written apart: switching between them never carries text across. */
+export interface ComposerState {
+  mode: "public" | "internal";
+  reply: string;
+  note: string;
+  /** The AI draft the reply started from, to record which of its sources were kept. */
+  draft: TDraftReply | null;
+}
+
+export const emptyComposer: ComposerState = { mode: "public", reply: "", note: "", draft: null };
+
+/**
+ * Reply to the customer or leave an internal note (Ctrl+Enter sends). A note is visibly a note
+ * while it is written, so it is never sent to the customer by mistake.
+ */
+export function Composer({
+  ticketId,
+  state,
+  onChange,
+  textRef,
+}: {
+  ticketId: string;
+  state: ComposerState;
+  onChange: (next: ComposerState) => void;
+  textRef: RefObject<HTMLTextAreaElement | null>;
+}) {
+  const client = useQueryClient();
+  const note = state.mode === "internal";
+  const text = note ? state.note : state.reply;
+  const setText = (value: string) =>
+    onChange(note ? { ...state, note: value } : { ...state, reply: value });
+  const send = useMutation({
+    mutationFn: async (s: ComposerState) => {
+      const body = s.mode === "internal" ? s.note : s.reply;
+      const comment = await api.ticket.comments.add.mutate({ ticketId, body, visibility: s.mode });
+      if (s.draft && s.mode === "public") {
+        const cited = citedNumbers(body);
+        await api.kb.drafts.recordUse
+          .mutate({
+            draftId: s.draft.draftId,
+            usedSourceIds: s.draft.sources.filter((x) => cited.has(x.n)).map((x) => x.id),
+          })
+          .catch(() => undefined);
+      }
+      return comment;
+    },
+    onSuccess: (_comment, sent) => {
+      onChange(
+        sent.mode === "internal" ? { ...state, note: "" } : { ...state, reply: "", draft: null },
+      );
+      void client.invalidateQueries({ queryKey: keys.comments(ticketId) });
+      void client.invalidateQueries({ queryKey: keys.ticket(ticketId) });
+      void client.invalidateQueries({ queryKey: keys.tickets });
+    },
+  });
+  const submit = () => {
+    if (text.trim() && !send.isPending) send.mutate(state);
+  };
+  return (
+    <form
+      className={`card stack composer ${note ? "composer-note" : ""}`}
+      aria-label={note ? "Internal note" : "Reply"}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="composer-tabs" role="group" aria-label="Write">
+        <button
+          type="button"
+          aria-pressed={!note}
+          onClick={() => onChange({ ...state, mode: "public" })}
+        >
+          Reply to customer
+        </button>
+        <button
+          type="button"
+          aria-pressed={note}
+          onClick={() => onChange({ ...state, mode: "internal" })}
+        >
+          Internal note
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor="composer-text">
+          {note ? "Internal note (only staff will see this)" : "Reply (the customer will see this)"}
+        </label>
+        <textarea
+          id="composer-text"
+          ref={textRef}
+          value={text}
+          rows={6}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              submit();
+            }
+          }}
+        />
+      </div>
+      {send.isError && <ErrorNotice error={send.error} />}
+      <div className="row">
+        <button type="submit" className="button-primary" disabled={!text.trim() || send.isPending}>
+          {send.isPending ? "Sending…" : note ? "Add note" : "Send reply"}
+        </button>
+        <span className="muted small">Ctrl+Enter sends</span>
+      </div>
+    </form>
+  );
+}
