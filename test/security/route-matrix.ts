@@ -324,6 +324,7 @@ export const routeMatrix: RouteSpec[] = [
     },
     scope: "workspace",
   },
+  ...ticketLifecycleRoutes(),
   {
     service: "kb",
     path: "articles.versions",
@@ -555,6 +556,216 @@ async function call<T>(...args: Parameters<typeof rawCall>): Promise<T> {
   if (status !== 200)
     throw new Error(`setup call ${args[3]} failed with ${status}: ${JSON.stringify(body)}`);
   return (body as { result: { data: T } }).result.data;
+}
+
+/** The ticket lifecycle's routes (statuses, thread, search, routing, macros, CSAT, ...). */
+function ticketLifecycleRoutes(): RouteSpec[] {
+  const deskRoles: Actor[] = ["customerA", "agent", "admin"];
+  const agents: Actor[] = ["agent", "admin"];
+  const t = (
+    path: string,
+    type: RouteSpec["type"],
+    allowed: Actor[],
+    input?: RouteSpec["input"],
+    scope?: RouteSpec["scope"],
+  ): RouteSpec => ({
+    service: "ticket",
+    path,
+    type,
+    allowed,
+    ...(input ? { input } : {}),
+    ...(scope ? { scope } : {}),
+  });
+  /** A public comment on a fresh ticket, written by `actor` when they may comment. */
+  const commentBy = async (fx: Fixture, actor: Actor) => {
+    const ticketId = await fx.openTicket();
+    const author = deskRoles.includes(actor) ? actor : "customerA";
+    const c = await call<{ id: string }>(
+      fx.baseUrl,
+      fx.home.sessions[author],
+      "ticket",
+      "comments.add",
+      "mutation",
+      { ticketId, body: `Comment ${fx.unique()}` },
+    );
+    return c.id;
+  };
+  const macro = async (fx: Fixture) =>
+    (
+      await call<{ id: string }>(
+        fx.baseUrl,
+        fx.home.sessions.agent,
+        "ticket",
+        "macros.create",
+        "mutation",
+        { name: `Macro ${fx.unique()}`, body: "Hello {{requester.name}}" },
+      )
+    ).id;
+  const justResolved = async (fx: Fixture) => {
+    const ticketId = await fx.openTicket();
+    await call(fx.baseUrl, fx.home.sessions.agent, "ticket", "tickets.resolve", "mutation", {
+      ticketId,
+    });
+    return ticketId;
+  };
+  return [
+    t("tickets.search", "query", deskRoles, async () => ({ filters: { priority: ["medium"] } })),
+    t(
+      "tickets.setStatus",
+      "mutation",
+      agents,
+      async (fx) => ({ ticketId: await fx.openTicket(), status: "in_progress" }),
+      "org",
+    ),
+    t(
+      "tickets.setPriority",
+      "mutation",
+      agents,
+      async (fx) => ({ ticketId: await fx.openTicket(), priority: "high" }),
+      "org",
+    ),
+    t(
+      "tickets.assign",
+      "mutation",
+      agents,
+      async (fx) => ({ ticketId: await fx.openTicket(), assigneeId: null }),
+      "org",
+    ),
+    t("tickets.close", "mutation", agents, ticketInput, "org"),
+    t(
+      "tickets.update",
+      "mutation",
+      agents,
+      async (fx) => ({ ticketId: await fx.openTicket(), tags: ["matrix"] }),
+      "org",
+    ),
+    t(
+      "tickets.merge",
+      "mutation",
+      agents,
+      async (fx) => ({
+        sourceTicketId: await fx.openTicket(),
+        targetTicketId: await fx.openTicket(),
+      }),
+      "org",
+    ),
+    t(
+      "tickets.split",
+      "mutation",
+      agents,
+      async (fx) => ({ commentId: await commentBy(fx, "customerA"), subject: "Split off" }),
+      "org",
+    ),
+    t("tickets.bulk", "mutation", agents, async (fx) => ({
+      action: "priority",
+      ticketIds: [await fx.openTicket()],
+      priority: "high",
+    })),
+    t("comments.list", "query", deskRoles, ticketInput, "org"),
+    t(
+      "comments.add",
+      "mutation",
+      deskRoles,
+      async (fx) => ({ ticketId: await fx.openTicket(), body: "A reply" }),
+      "org",
+    ),
+    t(
+      "comments.edit",
+      "mutation",
+      deskRoles,
+      async (fx, actor) => ({ commentId: await commentBy(fx, actor), body: "Edited" }),
+      "org",
+    ),
+    t(
+      "comments.delete",
+      "mutation",
+      deskRoles,
+      async (fx, actor) => ({ commentId: await commentBy(fx, actor) }),
+      "org",
+    ),
+    t("statuses.list", "query", deskRoles),
+    t("statuses.create", "mutation", ["admin"], async (fx) => ({
+      key: `s_${fx.unique()}`,
+      label: "Matrix status",
+      kind: "in_progress",
+    })),
+    t("audit.forTicket", "query", agents, ticketInput, "org"),
+    t("views.list", "query", agents),
+    t("views.save", "mutation", agents, async (fx) => ({ name: `View ${fx.unique()}` })),
+    t("views.delete", "mutation", agents, async (fx, actor) => {
+      const owner = agents.includes(actor) ? actor : "agent";
+      const v = await call<{ id: string }>(
+        fx.baseUrl,
+        fx.home.sessions[owner],
+        "ticket",
+        "views.save",
+        "mutation",
+        { name: `View ${fx.unique()}` },
+      );
+      return { viewId: v.id };
+    }),
+    t("routing.config", "query", agents),
+    t("routing.setCategoryGroup", "mutation", ["admin"], async () => ({
+      category: "general",
+      groupId: null,
+    })),
+    t("routing.setAgent", "mutation", agents, async (fx, actor) => ({
+      userId: fx.home.ws[actor].userId,
+      away: false,
+    })),
+    t("fields.categories", "query", deskRoles),
+    t("fields.setCategories", "mutation", ["admin"], async () => ({
+      categories: ["general", "billing", "technical", "account", "feature_request", "bug"].map(
+        (key) => ({ key, label: key }),
+      ),
+    })),
+    t("fields.customFields", "query", deskRoles),
+    t("fields.defineCustomField", "mutation", ["admin"], async (fx) => ({
+      key: `f_${fx.unique()}`,
+      label: "Matrix field",
+      type: "text",
+    })),
+    t(
+      "csat.submit",
+      "mutation",
+      ["customerA"],
+      async (fx) => ({ ticketId: await justResolved(fx), rating: 5 }),
+      "org",
+    ),
+    t("csat.forTicket", "query", deskRoles, ticketInput, "org"),
+    t("macros.list", "query", agents),
+    t("macros.create", "mutation", agents, async (fx) => ({
+      name: `Macro ${fx.unique()}`,
+      body: "Hi {{requester.name}}",
+    })),
+    t(
+      "macros.delete",
+      "mutation",
+      ["admin"],
+      async (fx) => ({ macroId: await macro(fx) }),
+      "workspace",
+    ),
+    t(
+      "macros.preview",
+      "query",
+      agents,
+      async (fx) => ({ macroId: await macro(fx), ticketId: await fx.openTicket() }),
+      "workspace",
+    ),
+    t(
+      "macros.applyTo",
+      "mutation",
+      agents,
+      async (fx) => ({ macroId: await macro(fx), ticketId: await fx.openTicket() }),
+      "workspace",
+    ),
+    t("macros.templates", "query", agents),
+    t("macros.createTemplate", "mutation", ["admin"], async (fx) => ({
+      name: `Template ${fx.unique()}`,
+      subject: "Printer problem",
+      description: "Describe the printer and the error.",
+    })),
+  ];
 }
 
 /** Registers a webhook in `home` as its admin; returns its id. */

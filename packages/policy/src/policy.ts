@@ -21,6 +21,15 @@ export type Action =
   | "identity.orgs.manage"
   | "identity.groups.manage"
   | "identity.tokens.manage"
+  | "ticket.comment"
+  | "ticket.note"
+  | "ticket.update"
+  | "ticket.audit.read"
+  | "ticket.configure"
+  | "ticket.csat"
+  | "ticket.macro.use"
+  | "ticket.views"
+  | "ticket.attachment.read"
   | "kb.article.feedback"
   | "kb.article.link"
   | "kb.article.stats"
@@ -51,6 +60,15 @@ const grants: Record<Action, readonly TRole[]> = {
   "identity.orgs.manage": ["admin"],
   "identity.groups.manage": ["admin"],
   "identity.tokens.manage": ["admin"],
+  "ticket.comment": ["customer", "agent", "admin"],
+  "ticket.note": ["agent", "admin"],
+  "ticket.update": ["agent", "admin"],
+  "ticket.audit.read": ["agent", "admin"],
+  "ticket.configure": ["admin"],
+  "ticket.csat": ["customer"],
+  "ticket.macro.use": ["agent", "admin"],
+  "ticket.views": ["agent", "admin"],
+  "ticket.attachment.read": ["customer", "agent", "admin"],
   "kb.article.feedback": ["customer", "agent", "kb_editor", "admin"],
   "kb.article.link": ["agent", "kb_editor", "admin"],
   "kb.article.stats": ["agent", "kb_editor", "admin"],

@@ -14,6 +14,7 @@ import {
   errorResponse,
   httpMetrics,
   payloadLimit,
+  setResponseHeader,
   type Logger,
   type Metrics,
   type RequestContext,
@@ -24,12 +25,14 @@ import type { IdentityDeps } from "./identity/identity-deps.ts";
 import { identityRouter } from "./identity/identity-router.ts";
 import { scaled } from "./identity/rate-limiter.ts";
 import { gatewayLabeller, metricsEndpoint } from "./ops/metrics-endpoint.ts";
+import { requestLimit, type RequestLimits } from "./ops/request-limit.ts";
 import { forwardable } from "./ops/upstream-path.ts";
 
 /** How the gateway reaches a service: in this process (its app's fetch) or over HTTP. */
 export type Upstream = (request: Request) => Promise<Response>;
 
 const maxBodyBytes = 1024 * 1024;
+const streamedUploads = /^\/api\/ticket\/attachments\/?$/;
 
 /**
  * The one origin the browser talks to. `/api/identity/...` is served here; `/api/<service>/...` is
@@ -46,6 +49,7 @@ export function createGatewayApp(opts: {
   metrics: Metrics;
   /** When set, `/metrics` asks for it as a bearer token. */
   metricsToken?: string | undefined;
+  requestLimits: RequestLimits;
 }): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
   const router = identityRouter(opts.identity);
@@ -71,10 +75,18 @@ export function createGatewayApp(opts: {
     );
   });
 
+  // Attachment uploads stream through to the ticket service, which enforces its own size limit.
+  const bodyCap = payloadLimit(maxBodyBytes);
   app.use(
     "/api/*",
-    payloadLimit(maxBodyBytes),
+    async (c, next) => {
+      await next();
+      // Answers are JSON; a browser must never sniff text in them (a stored payload) as HTML.
+      setResponseHeader(c, "x-content-type-options", "nosniff");
+    },
+    (c, next) => (streamedUploads.test(c.req.path) ? next() : bodyCap(c, next)),
     authenticate(opts.identity.db, opts.trustProxy, scaled(opts.identity.loginLimits, 5)),
+    requestLimit(opts.identity.db, opts.requestLimits),
   );
 
   app.use(
@@ -137,12 +149,14 @@ export function createGatewayApp(opts: {
     const who = caller?.identity ?? (await visitorFor(c, name, opts.identity));
     if (who) headers.set("authorization", `Bearer ${await opts.signIdentity(who)}`);
     const hasBody = c.req.method !== "GET" && c.req.method !== "HEAD";
+    const streamed = hasBody && streamedUploads.test(c.req.path);
     const forwarded = new Request(target, {
       method: c.req.method,
       headers,
       // A live stream upstream ends when its client goes away.
       signal: c.req.raw.signal,
-      ...(hasBody ? { body: await c.req.arrayBuffer() } : {}),
+      ...(streamed ? { body: c.req.raw.body, duplex: "half" } : {}),
+      ...(hasBody && !streamed ? { body: await c.req.arrayBuffer() } : {}),
     });
     try {
       return await opts.upstreams[name as ServiceName](forwarded);

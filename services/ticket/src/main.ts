@@ -4,7 +4,20 @@ import { loadEnv } from "./env.ts";
 import { createTicketService } from "./service.ts";
 
 try {
-  await runStandalone("ticket", loadEnv(), createTicketService, process.argv.slice(2));
+  const env = loadEnv();
+  await runStandalone(
+    "ticket",
+    env,
+    (rt) =>
+      createTicketService(rt, {
+        attachmentsDir: env.ATTACHMENTS_DIR,
+        attachmentLimits: {
+          maxBytes: env.ATTACHMENT_MAX_BYTES,
+          maxPerComment: env.ATTACHMENTS_PER_COMMENT,
+        },
+      }),
+    process.argv.slice(2),
+  );
 } catch (error) {
   console.error(
     error instanceof ConfigError || error instanceof StartupError ? error.message : error,

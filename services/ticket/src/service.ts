@@ -1,14 +1,74 @@
 import { fileURLToPath } from "node:url";
 import { createService, type Service, type ServiceRuntime } from "@signpost/service-kit";
+import { attachmentRoutes } from "./attachments/attachment-routes.ts";
+import { localDiskStorage } from "./attachments/storage.ts";
+import type { AttachmentLimits, TicketDeps, TicketHooks } from "./deps.ts";
+import { onGroupChanged, onUserChanged } from "./directory/on-directory-events.ts";
+import { onMailReceived } from "./mail/on-mail-received.ts";
 import { ticketRouter } from "./router.ts";
 import { schema } from "./schema.ts";
+import { startSlaTimers, type SlaTimers } from "./automations/sla-timers.ts";
+import { ticketActions } from "./automations/ticket-actions.ts";
+import { slaHook } from "./sla/sla-hook.ts";
+
+export interface TicketServiceOptions {
+  /** Local directory for attachment files. */
+  attachmentsDir: string;
+  attachmentLimits?: Partial<AttachmentLimits>;
+  /** Called in the transaction of every ticket change (the SLA engine plugs in here). */
+  hooks?: TicketHooks[];
+}
+
+export interface TicketService extends Service {
+  deps: TicketDeps;
+}
 
 /** The ticket service, wired to whatever database and transport the deployment provides. */
-export function createTicketService(rt: ServiceRuntime): Service {
-  return createService(rt, {
+export function createTicketService(rt: ServiceRuntime, opts: TicketServiceOptions): TicketService {
+  const deps: TicketDeps = {
+    db: rt.db,
+    kickRelay: () => undefined,
+    storage: localDiskStorage(opts.attachmentsDir),
+    attachmentLimits: {
+      maxBytes: opts.attachmentLimits?.maxBytes ?? 25 * 1024 * 1024,
+      maxPerComment: opts.attachmentLimits?.maxPerComment ?? 10,
+    },
+    hooks: [],
+  };
+  let timers: SlaTimers | undefined;
+  // The SLA engine runs in every ticket change's transaction; its timers start with the consumers.
+  deps.hooks.push(
+    slaHook(() => timers?.kick()),
+    ...(opts.hooks ?? []),
+  );
+  const service = createService(rt, {
     name: "ticket",
     schema,
     migrationsDir: fileURLToPath(new URL("../migrations", import.meta.url)),
-    router: (kickRelay) => ticketRouter({ db: rt.db, kickRelay }),
+    router: (kickRelay) => {
+      deps.kickRelay = kickRelay;
+      return ticketRouter(deps);
+    },
+    background: () => {
+      timers = startSlaTimers({
+        db: rt.db,
+        transport: rt.transport,
+        automation: ticketActions(deps),
+        logger: rt.logger,
+        kickRelay: () => deps.kickRelay(),
+      });
+      return timers;
+    },
+    handlers: {
+      "directory.user.changed": onUserChanged,
+      "directory.group.changed": onGroupChanged,
+      "mail.received": async (tx, event) => {
+        await onMailReceived(deps, tx, event, rt.logger);
+        // After this transaction commits, publish what the mail produced.
+        setImmediate(() => deps.kickRelay());
+      },
+    },
   });
+  service.app.route("/attachments", attachmentRoutes(deps));
+  return { ...service, deps };
 }

@@ -28,11 +28,16 @@ export const ZHoliday = z.object({
   name: z.string().trim().max(100).default(""),
 });
 
-export const ZBusinessCalendarInput = z.object({
+const calendarFields = {
   name: z.string().trim().min(1).max(100),
   timeZone: ZTimeZone,
   hours: z.array(ZWorkingHours).min(1, "a calendar needs at least one working span").max(50),
-  holidays: z.array(ZHoliday).max(500).default([]),
+  holidays: z.array(ZHoliday).max(500),
+};
+
+export const ZBusinessCalendarInput = z.object({
+  ...calendarFields,
+  holidays: calendarFields.holidays.default([]),
 });
 
 export const ZBusinessCalendar = ZBusinessCalendarInput.extend({ id: z.uuid() });
@@ -41,28 +46,38 @@ export type TBusinessCalendar = z.infer<typeof ZBusinessCalendar>;
 /** Targets in minutes; fractions are allowed (tests and very tight chat SLAs use seconds). */
 const ZTargetMinutes = z.number().positive().max(525_600);
 
-export const ZSlaPolicyInput = z.object({
+const policyFields = {
   name: z.string().trim().min(1).max(100),
   priority: ZTicketPriority,
   /** Narrows the policy to one category; null matches every category. */
-  category: z.string().trim().min(1).max(64).nullable().default(null),
+  category: z.string().trim().min(1).max(64).nullable(),
   /** Narrows the policy to one customer organization; null matches all. */
-  orgId: z.uuid().nullable().default(null),
+  orgId: z.uuid().nullable(),
   firstResponseMinutes: ZTargetMinutes,
   resolutionMinutes: ZTargetMinutes,
   /** Business time on this calendar; null counts calendar time. */
-  calendarId: z.uuid().nullable().default(null),
+  calendarId: z.uuid().nullable(),
   /** On breach: raise the priority one step. */
-  escalateRaisePriority: z.boolean().default(false),
+  escalateRaisePriority: z.boolean(),
   /** On breach: move the ticket to this group. */
-  escalateGroupId: z.uuid().nullable().default(null),
+  escalateGroupId: z.uuid().nullable(),
+};
+
+export const ZSlaPolicyInput = z.object({
+  ...policyFields,
+  category: policyFields.category.default(null),
+  orgId: policyFields.orgId.default(null),
+  calendarId: policyFields.calendarId.default(null),
+  escalateRaisePriority: policyFields.escalateRaisePriority.default(false),
+  escalateGroupId: policyFields.escalateGroupId.default(null),
 });
 
 export const ZSlaPolicy = ZSlaPolicyInput.extend({ id: z.uuid() });
 export type TSlaPolicy = z.infer<typeof ZSlaPolicy>;
 
-export const ZSlaPolicyUpdate = ZSlaPolicyInput.partial().extend({ policyId: z.uuid() });
-export const ZCalendarUpdate = ZBusinessCalendarInput.partial().extend({ calendarId: z.uuid() });
+// Updates list only what changes: no defaults, so an absent field keeps its value.
+export const ZSlaPolicyUpdate = z.object(policyFields).partial().extend({ policyId: z.uuid() });
+export const ZCalendarUpdate = z.object(calendarFields).partial().extend({ calendarId: z.uuid() });
 
 export const slaStates = ["ok", "warning", "breached", "paused", "met"] as const;
 export const ZSlaState = z.enum(slaStates);

@@ -63,7 +63,7 @@ export async function startInProcess(
     verifyIdentity: await identityVerifier(keys.publicJwk),
   };
   const services: Record<ServiceName, Service> = {
-    ticket: createTicketService(rt),
+    ticket: createTicketService(rt, { attachmentsDir: join(env.DATA_DIR, "attachments") }),
     kb: createKbService(rt, { embedder: createEmbedder(env), drafter: createDrafter(env) }),
     notification: createNotificationService(rt, {
       smtpUrl: env.SMTP_URL,

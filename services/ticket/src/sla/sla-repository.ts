@@ -126,7 +126,7 @@ export const slaRepository = {
       `insert into ticket.ticket_slas (${columns}, fr_state, fr_due_at, res_state, res_due_at,
          state, due_at, next_check_at, timer_id, timer_enqueued, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-         $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $32, $32 is null, now())
+         $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $32::uuid, $32::uuid is null, now())
        on conflict (ticket_id) do update set
          policy_id = $3, calendar_id = $4, first_response_minutes = $5, resolution_minutes = $6,
          escalate_raise_priority = $7, escalate_group_id = $8, started_at = $9, status_kind = $10,
@@ -135,9 +135,9 @@ export const slaRepository = {
          res_breached_at = $19, auto_close_at = $20, basis_priority = $21, basis_category = $22,
          basis_org_id = $23, fr_state = $24, fr_due_at = $25, res_state = $26, res_due_at = $27,
          state = $28, due_at = $29, next_check_at = $30,
-         timer_id = case when $31 then $32 else ticket_slas.timer_id end,
-         timer_enqueued = case when $31 then $32 is null else ticket_slas.timer_enqueued end,
-         timer_claimed_until = case when $31 then null else ticket_slas.timer_claimed_until end,
+         timer_id = case when $31::boolean then $32::uuid else ticket_slas.timer_id end,
+         timer_enqueued = case when $31::boolean then $32::uuid is null else ticket_slas.timer_enqueued end,
+         timer_claimed_until = case when $31::boolean then null else ticket_slas.timer_claimed_until end,
          updated_at = now()`,
       values,
     );

@@ -1,19 +1,58 @@
-import { isStaff, type TIdentity, type TTicket } from "@signpost/contracts";
+import {
+  AppError,
+  isStaff,
+  type TIdentity,
+  type TTicketPage,
+  type ZListTicketsInput,
+} from "@signpost/contracts";
 import { authorize } from "@signpost/policy";
+import type { z } from "zod";
 import type { TicketDeps } from "../deps.ts";
-import { ticketRepository } from "./ticket-repository.ts";
+import { viewRepository } from "../views/view-repository.ts";
+import { buildListQuery, cursorSize, encodeCursor } from "./list-query.ts";
+import { toTicket, type TicketRow } from "./ticket-repository.ts";
 import { toTicketDto } from "./to-dto.ts";
 
-/** Staff see the workspace's tickets; a customer sees only their organization's. */
+type ListInput = z.output<typeof ZListTicketsInput>;
+
+/**
+ * A page of tickets, filtered and sorted. Staff see the workspace's tickets; a customer only their
+ * organization's, whatever filters they send.
+ */
 export async function listTickets(
   deps: TicketDeps,
   who: TIdentity,
-  limit: number,
-): Promise<TTicket[]> {
+  input: ListInput,
+): Promise<TTicketPage> {
   authorize(who, "ticket.list");
-  const orgId = isStaff(who) ? null : who.orgId;
+  const staff = isStaff(who);
   // A customer without an organization has nothing to see (never "everything").
-  if (!isStaff(who) && orgId === null) return [];
-  const rows = await ticketRepository.list(deps.db, { workspaceId: who.workspaceId, orgId, limit });
-  return rows.map(toTicketDto);
+  if (!staff && who.orgId === null) return { tickets: [], nextCursor: null };
+  let { filters, sort } = input;
+  if (input.viewId) {
+    const view = await viewRepository.find(deps.db, who.workspaceId, who.userId, input.viewId);
+    if (!view) throw new AppError("NOT_FOUND", "Not found");
+    filters = { ...view.filters, ...filters };
+    sort = view.sort;
+  }
+  const { text, params } = buildListQuery({
+    workspaceId: who.workspaceId,
+    confineToOrg: staff ? null : who.orgId,
+    filters,
+    sort,
+    limit: input.limit,
+    cursor: input.cursor,
+  });
+  const { rows } = await deps.db.query<TicketRow & Record<string, string>>(text, params);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const more = rows.length > input.limit && last;
+  return {
+    tickets: page.map((r) => toTicketDto(toTicket(r))),
+    nextCursor: more
+      ? encodeCursor(
+          Array.from({ length: cursorSize(sort) }, (_, i) => String(last[`cursor_${i}`])),
+        )
+      : null,
+  };
 }

@@ -1,0 +1,36 @@
+import type { EventType, LatestPayloadOf } from "@signpost/contracts";
+import type { Sql } from "@signpost/db";
+import { appendToOutbox, buildEvent } from "@signpost/queue";
+import { schema } from "../schema.ts";
+import type { StoredTicket } from "../tickets/ticket-repository.ts";
+import type { Actor } from "./actor.ts";
+
+/** The fields every ticket event repeats. */
+export const headerOf = (t: StoredTicket) => ({
+  ticketId: t.id,
+  number: t.number,
+  subject: t.subject,
+  requesterId: t.requesterId,
+  assigneeId: t.assigneeId,
+  groupId: t.groupId,
+});
+
+/** Records an event about `ticket` in the outbox of the transaction `tx`. */
+export async function emit<T extends EventType>(
+  tx: Sql,
+  actor: Actor,
+  ticket: StoredTicket,
+  type: T,
+  payload: LatestPayloadOf<T>,
+): Promise<void> {
+  await appendToOutbox(
+    tx,
+    schema,
+    buildEvent(type, {
+      workspaceId: ticket.workspaceId,
+      orgId: ticket.orgId,
+      ...(actor.requestId ? { requestId: actor.requestId } : {}),
+      payload,
+    }),
+  );
+}

@@ -1,0 +1,135 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import pino from "pino";
+import { startGateway } from "@signpost/gateway";
+import { createPgDb } from "@signpost/db";
+import { createBullmqTransport } from "@signpost/queue";
+import { generateIdentityKeys, identityVerifier } from "@signpost/service-kit";
+import { createTicketService } from "@signpost/ticket";
+import { describeWithInfra, waitFor } from "@signpost/testkit";
+import { embeddedMode, postgresMode, type RunMode, testGatewayEnv } from "../support/run-modes.ts";
+import { countOf, eventsOf, seconds, sleep, slaWorkspace } from "./sla-support.ts";
+
+const tightPolicy = {
+  name: "Tight urgent",
+  priority: "urgent" as const,
+  firstResponseMinutes: seconds(5),
+  resolutionMinutes: 600,
+};
+
+/** A timer set before a restart fires after it, once, on the same data. */
+function restartSuite(mode: string, envFor: () => Promise<RunMode>) {
+  describe(`SLA timers across a restart (${mode})`, () => {
+    let made: RunMode | undefined;
+    afterAll(async () => made?.cleanup());
+
+    it("fires the breach after the process that set it stopped", async () => {
+      made = await envFor();
+      const env = testGatewayEnv(made.env);
+      const first = await startGateway(env);
+      const { admin, customer } = await slaWorkspace(first);
+      await admin.sla.policies.create.mutate(tightPolicy);
+      const t = await customer.tickets.create.mutate({
+        subject: "Outage",
+        description: "All down",
+        priority: "urgent",
+      });
+      await first.stop();
+
+      const second = await startGateway(env);
+      try {
+        await waitFor(
+          "the breach after the restart",
+          async () => countOf(await eventsOf(second.db, t.id), "sla.breached") === 1,
+          20_000,
+        );
+        await sleep(1000);
+        const events = await eventsOf(second.db, t.id);
+        expect(countOf(events, "sla.breached", "first_response")).toBe(1);
+        expect(countOf(events, "sla.warning", "first_response")).toBeLessThanOrEqual(1);
+      } finally {
+        await second.stop();
+      }
+    }, 120_000); // two start-ups of the whole product, on a shared machine
+  });
+}
+
+restartSuite("embedded", embeddedMode);
+
+describeWithInfra("SLA timers on Postgres and BullMQ", (infra) => {
+  restartSuite("postgres + bullmq", () => postgresMode(infra));
+
+  describe("two replicas", () => {
+    let made: RunMode | undefined;
+    afterAll(async () => made?.cleanup());
+
+    it("fires each warning and breach once, even when a timer is delivered to both", async () => {
+      made = await postgresMode(infra);
+      const gw = await startGateway(testGatewayEnv(made.env));
+      // A second ticket service on the same database and queues: relay, consumers and timers.
+      const db = createPgDb({ url: made.env.DATABASE_URL ?? "" });
+      const transport = createBullmqTransport({
+        redisUrl: infra.redisUrl,
+        ...(made.env.QUEUE_PREFIX ? { prefix: made.env.QUEUE_PREFIX } : {}),
+      });
+      const replica = createTicketService(
+        {
+          db,
+          transport,
+          logger: pino({ level: "silent" }),
+          verifyIdentity: await identityVerifier((await generateIdentityKeys()).publicJwk),
+        },
+        { attachmentsDir: await mkdtemp(join(tmpdir(), "signpost-replica-")) },
+      );
+      await replica.migrate();
+      replica.start();
+      try {
+        const { admin, customer } = await slaWorkspace(gw);
+        await admin.sla.policies.create.mutate(tightPolicy);
+        const t = await customer.tickets.create.mutate({
+          subject: "Outage",
+          description: "All down",
+          priority: "urgent",
+        });
+        // Deliver the ticket's current timer a second time, to the other replica, as a queue
+        // might after a lost acknowledgement: only the row lock and the flags stand between it
+        // and a second event.
+        const timer = await waitFor("the timer to be enqueued", async () => {
+          const { rows } = await db.query<{ timer_id: string; workspace_id: string }>(
+            `select timer_id, workspace_id from ticket.ticket_slas
+              where ticket_id = $1 and timer_enqueued`,
+            [t.id],
+          );
+          return rows[0];
+        });
+        for (const [i, delayMs] of [3750, 3760, 5000, 5010].entries()) {
+          await transport.enqueue(
+            "timers.ticket",
+            {
+              id: `duplicate.${t.id}.${i}`,
+              name: "sla.check",
+              data: { ticketId: t.id, workspaceId: timer.workspace_id, timerId: timer.timer_id },
+            },
+            { delayMs },
+          );
+        }
+        await waitFor(
+          "the breach",
+          async () => countOf(await eventsOf(gw.db, t.id), "sla.breached") === 1,
+          15_000,
+        );
+        await sleep(1500);
+        const events = await eventsOf(gw.db, t.id);
+        expect(countOf(events, "sla.warning", "first_response")).toBe(1);
+        expect(countOf(events, "sla.breached", "first_response")).toBe(1);
+      } finally {
+        await replica.stop();
+        await transport.close();
+        await db.close();
+        await gw.stop();
+      }
+    }, 120_000);
+  });
+});
