@@ -61,6 +61,8 @@ export function createService(
     migrationsDir: string;
     router: (kickRelay: () => void) => AnyTRPCRouter;
     handlers?: EventHandlers;
+    /** Events handled at once by this replica's consumer (4 when unset). */
+    concurrency?: number;
     /** Background work started with the consumers (an indexer); stopped on drain. */
     background?: () => { stop(): Promise<void> };
     /** Releases what the service itself holds (a model, a worker) after draining. */
@@ -116,6 +118,7 @@ export function createService(
           transport: rt.transport,
           handlers: spec.handlers,
           logger,
+          ...(spec.concurrency ? { concurrency: spec.concurrency } : {}),
           onOutcome: ({ type, outcome, seconds }) =>
             metrics.eventHandling.observe({ service: spec.name, type, outcome }, seconds),
         });

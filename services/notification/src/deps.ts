@@ -14,6 +14,8 @@ export interface NotificationOptions {
   inboundSmtp?: { port: number; host: string } | null;
   /** Accept http://127.0.0.1 webhook URLs (development and tests). */
   allowLoopbackWebhooks?: boolean;
+  /** Events handled at once per replica. */
+  consumerConcurrency?: number;
   mailAttempts?: number;
   mailBackoffMs?: number;
   webhookAttempts?: number;

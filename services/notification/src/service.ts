@@ -64,6 +64,10 @@ export function createNotificationService(
       kickRelay = kick;
       return notificationRouter(deps);
     },
+    // Handling an event is a short transaction of small queries, mostly waiting on the
+    // database's round trips: more in flight keeps up with bursts, while staying under the
+    // pool's ten connections so HTTP requests and the relays still get one.
+    concurrency: options.consumerConcurrency ?? 8,
     handlers: eventHandlers(
       { mail: deps.mail, kick: deps.kickPending },
       async (tx, event) => void (await queueWebhookDeliveries(tx, event)),

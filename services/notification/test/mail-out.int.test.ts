@@ -198,9 +198,12 @@ function mailOutSuite(name: string, mode: () => Mode) {
       );
       expect(mail.text).toContain("?rate=1");
       const admin = h.clientFor(h.people.admin);
-      const sent = (await admin.mail.mailbox.query({ limit: 50 })).find(
-        (m) => m.ticketNumber === t.number,
-      );
+      const sent = await waitFor("the mail recorded as sent", async () => {
+        const m = (await admin.mail.mailbox.query({ limit: 50 })).find(
+          (x) => x.ticketNumber === t.number,
+        );
+        return m?.status === "sent" ? m : undefined;
+      });
       // Two refusals (or more, when another mail in flight met one of them), then sent.
       expect(sent).toMatchObject({ status: "sent", template: "csatRequest" });
       expect(sent?.attempts).toBeGreaterThanOrEqual(2);
