@@ -10,6 +10,8 @@ export class StartupError extends Error {
   override name = "StartupError";
 }
 
+const closeGraceMs = 3000;
+
 /** Listens on `port`; resolves with a function that stops accepting and waits for open requests. */
 export function listen(app: Fetchable, port: number, host = "0.0.0.0") {
   return new Promise<{ port: number; close: () => Promise<void> }>((resolve, reject) => {
@@ -18,9 +20,19 @@ export function listen(app: Fetchable, port: number, host = "0.0.0.0") {
         port: info.port,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
+            let grace: NodeJS.Timeout | undefined;
+            server.close(() => {
+              clearTimeout(grace);
+              done();
+            });
             // Idle keep-alive sockets would hold close() open until they time out.
             if ("closeIdleConnections" in server) server.closeIdleConnections();
+            // Live streams (SSE) never finish by themselves: requests get a grace period to
+            // complete, then whatever is still open is cut (clients reconnect elsewhere).
+            grace = setTimeout(() => {
+              if ("closeAllConnections" in server) server.closeAllConnections();
+            }, closeGraceMs);
+            grace.unref();
           }),
       }),
     );
