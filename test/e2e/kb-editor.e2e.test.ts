@@ -64,4 +64,56 @@ describe("the KB editor", () => {
     await page.getByRole("button", { name: "Archive" }).click();
     await page.getByText(/^Archived · version/).waitFor();
   });
+
+  it("compares two versions line by line and restores the older one as a new version", async () => {
+    const editor = app().api("editor");
+    const created = await editor.kb.articles.create.mutate({
+      title: "Export your data",
+      body: "Open Settings.\nChoose Export.\nWait for the email.",
+      status: "published",
+    });
+    await editor.kb.articles.update.mutate({
+      articleId: created.id,
+      body: "Open Settings.\nChoose Export all.\nWait for the email.",
+    });
+    const page = await app().pageAs("editor", `/kb/articles/${created.id}`);
+    await page.getByText(/^Published · version 2/).waitFor();
+    await page.getByRole("tab", { name: "History" }).waitFor();
+    const changes = page.getByLabel("Changes to Body");
+    await changes.waitFor();
+    expect(await changes.locator("del").allTextContents()).toEqual(["- Choose Export.\n"]);
+    expect(await changes.locator("ins").allTextContents()).toEqual(["+ Choose Export all.\n"]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Restore version 1" }).click();
+    await page.getByText(/^Published · version 3/).waitFor();
+    expect(await page.getByLabel("Body (Markdown)").inputValue()).toBe(
+      "Open Settings.\nChoose Export.\nWait for the email.",
+    );
+    expect(await page.getByText("unsaved changes").count()).toBe(0);
+
+    await page.getByRole("tab", { name: "History" }).press("ArrowRight");
+    const figures = page.getByRole("definition");
+    await page.getByRole("tab", { name: "Stats", selected: true }).waitFor();
+    await figures.first().waitFor();
+    expect(await page.getByLabel("Article figures").textContent()).toContain("Views");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("groups what customers asked that nothing answered, and starts an article from it", async () => {
+    const customer = await app().pageAs("customerA", "/portal/new");
+    await customer.getByLabel("Subject").pressSequentially("flux capacitor overheating warning", {
+      delay: 10,
+    });
+    await customer.getByText("No matching articles yet").waitFor();
+
+    const page = await app().pageAs("editor", "/kb/gaps");
+    await page.getByRole("heading", { name: "Gaps" }).waitFor();
+    const row = page.getByRole("row", { name: /flux capacitor overheating/ });
+    await row.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await row.getByRole("link", { name: "Write an article" }).click();
+    await page.getByRole("heading", { name: "New article" }).waitFor();
+    expect(await page.getByLabel("Title").inputValue()).toContain("flux capacitor");
+  });
 });

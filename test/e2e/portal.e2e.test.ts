@@ -90,30 +90,4 @@ describe("the customer portal", () => {
     await other.goto("/portal");
     await other.getByText("Your organization has no tickets yet.").waitFor();
   });
-
-  it("browses and searches the help center", async () => {
-    await publishedArticle(
-      app(),
-      {
-        title: "Download your invoices",
-        summary: "Every invoice as a PDF.",
-        category: "billing",
-        body: "Go to **Billing → Invoices** and choose *Download*.",
-      },
-      "download invoice pdf",
-    );
-    const page = await app().pageAs("customerA", "/portal/help");
-    await page.getByRole("heading", { name: "Help center" }).waitFor();
-    await page
-      .getByRole("region", { name: "Billing" })
-      .getByRole("link", { name: "Download your invoices" })
-      .waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel("Search the help center").fill("invoice download");
-    await page.getByRole("heading", { name: "Results" }).waitFor();
-    await page.getByRole("link", { name: "Download your invoices" }).click();
-    await page.getByRole("heading", { name: "Download your invoices", level: 1 }).waitFor();
-    expect(await page.locator(".prose strong").textContent()).toBe("Billing → Invoices");
-    expect(await axeViolations(page)).toEqual([]);
-  });
 });

@@ -32,6 +32,9 @@ describe("reports", () => {
       "Billing2",
       "Account1",
     ]);
+    const sla = page.getByRole("region", { name: "SLA compliance" });
+    await sla.getByText("of targets met").waitFor();
+    expect(await sla.getByRole("row").count()).toBe(3);
     expect(await axeViolations(page)).toEqual([]);
 
     const download = page.waitForEvent("download");

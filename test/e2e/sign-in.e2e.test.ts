@@ -25,7 +25,7 @@ describe("signing in and out", () => {
     await page.getByRole("heading", { name: "My tickets", level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/portal");
     const nav = page.getByRole("navigation", { name: "Main" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Support"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Support", "Help center"]);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in to Signpost" }).waitFor();
@@ -41,11 +41,12 @@ describe("signing in and out", () => {
       "Agent console",
       "Knowledge base",
       "Reports",
+      "Help center",
     ]);
     const editor = await app().pageAs("editor", "/reports");
     await editor.getByRole("heading", { name: "No access" }).waitFor();
     expect(
       await editor.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents(),
-    ).toEqual(["Knowledge base"]);
+    ).toEqual(["Knowledge base", "Help center"]);
   });
 });

@@ -324,6 +324,7 @@ export const routeMatrix: RouteSpec[] = [
     },
     scope: "workspace",
   },
+  ...ticketLifecycleRoutes(),
   {
     service: "kb",
     path: "articles.versions",
@@ -376,7 +377,6 @@ export const routeMatrix: RouteSpec[] = [
     scope: "workspace",
   },
   { service: "kb", path: "insights.gaps", type: "query", allowed: ["editor", "admin"] },
-  ...ticketLifecycleRoutes(),
   ...slaRoutes(),
 ];
 
@@ -558,19 +558,6 @@ async function call<T>(...args: Parameters<typeof rawCall>): Promise<T> {
   return (body as { result: { data: T } }).result.data;
 }
 
-/** Registers a webhook in `home` as its admin; returns its id. */
-async function makeWebhook(fx: Fixture): Promise<string> {
-  const made = await call<{ endpoint: { id: string } }>(
-    fx.baseUrl,
-    fx.home.sessions.admin,
-    "notification",
-    "webhooks.create",
-    "mutation",
-    { url: `https://hooks.example.com/${fx.unique()}`, eventTypes: ["ticket.created"] },
-  );
-  return made.endpoint.id;
-}
-
 /** The ticket lifecycle's routes (statuses, thread, search, routing, macros, CSAT, ...). */
 function ticketLifecycleRoutes(): RouteSpec[] {
   const deskRoles: Actor[] = ["customerA", "agent", "admin"];
@@ -614,7 +601,7 @@ function ticketLifecycleRoutes(): RouteSpec[] {
         { name: `Macro ${fx.unique()}`, body: "Hello {{requester.name}}" },
       )
     ).id;
-  const resolvedTicket = async (fx: Fixture) => {
+  const justResolved = async (fx: Fixture) => {
     const ticketId = await fx.openTicket();
     await call(fx.baseUrl, fx.home.sessions.agent, "ticket", "tickets.resolve", "mutation", {
       ticketId,
@@ -742,7 +729,7 @@ function ticketLifecycleRoutes(): RouteSpec[] {
       "csat.submit",
       "mutation",
       ["customerA"],
-      async (fx) => ({ ticketId: await resolvedTicket(fx), rating: 5 }),
+      async (fx) => ({ ticketId: await justResolved(fx), rating: 5 }),
       "org",
     ),
     t("csat.forTicket", "query", deskRoles, ticketInput, "org"),
@@ -779,4 +766,17 @@ function ticketLifecycleRoutes(): RouteSpec[] {
       description: "Describe the printer and the error.",
     })),
   ];
+}
+
+/** Registers a webhook in `home` as its admin; returns its id. */
+async function makeWebhook(fx: Fixture): Promise<string> {
+  const made = await call<{ endpoint: { id: string } }>(
+    fx.baseUrl,
+    fx.home.sessions.admin,
+    "notification",
+    "webhooks.create",
+    "mutation",
+    { url: `https://hooks.example.com/${fx.unique()}`, eventTypes: ["ticket.created"] },
+  );
+  return made.endpoint.id;
 }

@@ -3,13 +3,16 @@ import { matchPath, useLocation } from "./router.tsx";
 import { canUse, homeFor, isStaffRole, useMe } from "./session.ts";
 import { areaOf, areaPages } from "./shell/areas.ts";
 import { ErrorBoundary } from "./shell/error-boundary.tsx";
-import { Layout } from "./shell/layout.tsx";
+import { Layout, PublicLayout } from "./shell/layout.tsx";
 import { NotificationBell } from "./shell/notification-bell.tsx";
 import { Redirect, safeNext } from "./shell/redirect.tsx";
 import { SignInPage } from "./shell/sign-in-page.tsx";
 import { ErrorNotice, Loading } from "./ui/states.tsx";
 
-/** Signed out: the sign-in page. Signed in: the area the URL names, if this person's roles open it. */
+/**
+ * Signed out: sign-in, or the public help center. Signed in: the area the URL names, if this
+ * person's roles open it.
+ */
 export function App() {
   const me = useMe();
   const { path, search } = useLocation();
@@ -21,31 +24,37 @@ export function App() {
       </main>
     );
   const person = me.data;
+  const area = areaOf(path);
+  const Page = area ? areaPages[area] : null;
+  const page = Page && (
+    <ErrorBoundary key={area}>
+      <Suspense fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    </ErrorBoundary>
+  );
   if (!person) {
     if (path === "/signin") return <SignInPage />;
+    if (area === "help" && !matchPath("/help/articles/:id", path))
+      return <PublicLayout>{page}</PublicLayout>;
     const here = path === "/" ? "" : `?next=${encodeURIComponent(path + window.location.search)}`;
     return <Redirect to={`/signin${here}`} />;
   }
   if (path === "/signin" || path === "/")
     return <Redirect to={safeNext(search.get("next")) ?? homeFor(person.roles)} />;
 
-  // Links the services hand out (suggestion and citation URLs) point at these.
-  const staff = isStaffRole(person.roles);
-  const article = matchPath("/help/articles/:id", path);
-  if (article)
-    return <Redirect to={`${staff ? "/kb" : "/portal/help"}/articles/${article.id ?? ""}`} />;
+  // Ticket links the services hand out (suggestions, citations, notifications) point here.
   const ticket = matchPath("/tickets/:id", path);
-  if (ticket) return <Redirect to={`/${staff ? "agent" : "portal"}/tickets/${ticket.id ?? ""}`} />;
+  if (ticket)
+    return (
+      <Redirect
+        to={`/${isStaffRole(person.roles) ? "agent" : "portal"}/tickets/${ticket.id ?? ""}`}
+      />
+    );
 
-  const area = areaOf(path);
-  const Page = area ? areaPages[area] : null;
   return (
-    <Layout
-      me={person}
-      current={area}
-      extra={canUse(person.roles, "agent") ? <NotificationBell userId={person.userId} /> : null}
-    >
-      {!area || !Page ? (
+    <Layout me={person} current={area} extra={<NotificationBell />}>
+      {!area || !page ? (
         <section>
           <h1>Page not found</h1>
           <p>There is nothing at this address.</p>
@@ -56,11 +65,7 @@ export function App() {
           <p>Your account does not open this part of Signpost.</p>
         </section>
       ) : (
-        <ErrorBoundary key={area}>
-          <Suspense fallback={<Loading />}>
-            <Page />
-          </Suspense>
-        </ErrorBoundary>
+        page
       )}
     </Layout>
   );

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App } from "./app.tsx";
 import { meKey } from "./session.ts";
+import { setWorkspaceHint } from "./trpc.ts";
 import { errorCode } from "./ui/errors.ts";
 import "./styles.css";
 
@@ -23,6 +24,8 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+setWorkspaceHint(new URLSearchParams(window.location.search).get("workspace") ?? "");
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

@@ -8,6 +8,8 @@ export const keys = {
   articles: ["kb", "articles"] as const,
   article: (id: string) => ["kb", "article", id] as const,
   notifications: ["notification", "list"] as const,
+  unread: ["notification", "unread"] as const,
+  comments: (id: string) => ["ticket", "comments", id] as const,
 };
 
 export const ticketsQuery = () =>
@@ -69,6 +71,11 @@ export const notificationsQuery = () =>
   queryOptions({
     queryKey: keys.notifications,
     queryFn: ({ signal }) => api.notification.notifications.list.query({ limit: 30 }, { signal }),
-    // Until the live stream lands, the feed is polled.
-    refetchInterval: 20_000,
+  });
+
+export const unreadQuery = () =>
+  queryOptions({
+    queryKey: keys.unread,
+    queryFn: ({ signal }) =>
+      api.notification.notifications.unreadCount.query(undefined, { signal }),
   });

@@ -38,10 +38,11 @@ export function useSignOut() {
   });
 }
 
-export type Area = "portal" | "agent" | "kb" | "reports";
+export type Area = "portal" | "help" | "agent" | "kb" | "reports";
 
 const areaRoles: Record<Area, readonly TRole[]> = {
   portal: ["customer"],
+  help: ["customer", "agent", "kb_editor", "admin"],
   agent: ["agent", "admin"],
   kb: ["kb_editor", "admin"],
   reports: ["admin"],

@@ -10,11 +10,22 @@ export const setCsrfToken = (token: string) => {
   csrfToken = token;
 };
 
+// The workspace a signed-out reader of the public help center is in (from `?workspace=`); the
+// gateway uses it only when nobody is signed in.
+let workspaceHint = "";
+export const setWorkspaceHint = (slug: string) => {
+  workspaceHint = slug;
+};
+export const getWorkspaceHint = () => workspaceHint;
+
 // One typed client per service: the gateway routes /api/<service>/trpc to it. Only router types
 // come from the services; no server code reaches the browser.
 const linkTo = (service: string) => ({
   url: `/api/${service}/trpc`,
-  headers: () => (csrfToken ? { "x-csrf-token": csrfToken } : {}),
+  headers: () => ({
+    ...(csrfToken ? { "x-csrf-token": csrfToken } : {}),
+    ...(workspaceHint ? { "x-workspace": workspaceHint } : {}),
+  }),
   fetch: (url: URL | RequestInfo, init?: RequestInit) =>
     fetch(url, { ...init, credentials: "include" }),
 });

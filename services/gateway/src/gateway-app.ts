@@ -30,6 +30,7 @@ import { forwardable } from "./ops/upstream-path.ts";
 export type Upstream = (request: Request) => Promise<Response>;
 
 const maxBodyBytes = 1024 * 1024;
+const streamedUploads = /^\/api\/ticket\/attachments\/?$/;
 
 /**
  * The one origin the browser talks to. `/api/identity/...` is served here; `/api/<service>/...` is
@@ -71,9 +72,11 @@ export function createGatewayApp(opts: {
     );
   });
 
+  // Attachment uploads stream through to the ticket service, which enforces its own size limit.
+  const bodyCap = payloadLimit(maxBodyBytes);
   app.use(
     "/api/*",
-    payloadLimit(maxBodyBytes),
+    (c, next) => (streamedUploads.test(c.req.path) ? next() : bodyCap(c, next)),
     authenticate(opts.identity.db, opts.trustProxy, scaled(opts.identity.loginLimits, 5)),
   );
 
@@ -137,12 +140,14 @@ export function createGatewayApp(opts: {
     const who = caller?.identity ?? (await visitorFor(c, name, opts.identity));
     if (who) headers.set("authorization", `Bearer ${await opts.signIdentity(who)}`);
     const hasBody = c.req.method !== "GET" && c.req.method !== "HEAD";
+    const streamed = hasBody && streamedUploads.test(c.req.path);
     const forwarded = new Request(target, {
       method: c.req.method,
       headers,
       // A live stream upstream ends when its client goes away.
       signal: c.req.raw.signal,
-      ...(hasBody ? { body: await c.req.arrayBuffer() } : {}),
+      ...(streamed ? { body: c.req.raw.body, duplex: "half" } : {}),
+      ...(hasBody && !streamed ? { body: await c.req.arrayBuffer() } : {}),
     });
     try {
       return await opts.upstreams[name as ServiceName](forwarded);

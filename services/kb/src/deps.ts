@@ -15,4 +15,6 @@ export interface KbDeps {
   kickIndexer: () => void;
   /** BM25 statistics per workspace, dropped by the indexer whenever chunks change. */
   corpusStats: CorpusStatsCache;
+  /** Embeds what people typed, remembering recent texts (suggestions and drafts share it). */
+  embedQuery: (text: string) => Promise<number[]>;
 }

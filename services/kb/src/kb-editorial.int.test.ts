@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventQueueOf } from "@signpost/contracts";
 import { buildEvent } from "@signpost/queue";
-import { describeWithInfra, testWorkspace, waitFor } from "@signpost/testkit";
+import { describeWithInfra, startFakeChatServer, testWorkspace, waitFor } from "@signpost/testkit";
+import { createLlmDrafter } from "./drafts/llm-drafter.ts";
 import { createLocalEmbedder } from "./embedding/local-embedder.ts";
 import { startKbHarness, type KbHarness } from "./kb-test-harness.ts";
 
@@ -15,12 +16,20 @@ function editorialSuite(mode: string, databaseUrl: () => string | undefined) {
   describe(`the KB for editors and readers (${mode})`, () => {
     const ws = testWorkspace();
     let h: KbHarness;
+    let llm: Awaited<ReturnType<typeof startFakeChatServer>>;
 
     beforeAll(async () => {
-      h = await startKbHarness(createLocalEmbedder(), databaseUrl());
+      // The citation arrives split over two deltas, as models often send it.
+      llm = await startFakeChatServer(["Choose ", "Forgot password? [", "1] and check spam."]);
+      h = await startKbHarness(
+        createLocalEmbedder(),
+        databaseUrl(),
+        createLlmDrafter({ baseUrl: llm.url, apiKey: "k", model: "m" }),
+      );
     });
     afterAll(async () => {
       await h?.stop();
+      await llm?.close();
     });
 
     it("serves published public articles only in the help center, with search", async () => {
@@ -202,6 +211,51 @@ function editorialSuite(mode: string, databaseUrl: () => string | undefined) {
       expect(await codeOf(h.as(other.editor).articles.fromTicket.mutate({ ticketId }))).toBe(
         "NOT_FOUND",
       );
+    });
+
+    it("streams a draft: its sources, the text with each citation as it appears, then the result", async () => {
+      const reset = await h.as(ws.editor).articles.create.mutate({
+        title: "Reset your password",
+        body: "Choose Forgot password? on the sign-in page and follow the emailed link.",
+        status: "published",
+      });
+      await h.settle();
+      const post = async (who: typeof ws.agent | null, body: unknown) =>
+        h.kb.app.fetch(
+          new Request("http://kb/drafts/stream", {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              ...(who ? { authorization: `Bearer ${await h.tokenFor(who)}` } : {}),
+            },
+            body: JSON.stringify(body),
+          }),
+        );
+      const input = { ticketId: crypto.randomUUID(), subject: "I forgot my password" };
+      const res = await post(ws.agent, input);
+      expect(res.headers.get("content-type")).toContain("text/event-stream");
+      const events = (await res.text())
+        .split("\n\n")
+        .filter((block) => block.includes("data:"))
+        .map((block) => JSON.parse(block.slice(block.indexOf("data:") + 5)) as { type: string });
+      expect(events.map((e) => e.type)).toEqual([
+        "sources",
+        "delta",
+        "delta",
+        "delta",
+        "citation",
+        "done",
+      ]);
+      expect(events[0]).toMatchObject({ sources: [{ n: 1, id: reset.id }] });
+      expect(events[4]).toMatchObject({ source: { n: 1, title: "Reset your password" } });
+      expect(events[5]).toMatchObject({ generatedBy: "llm", grounded: true });
+      const { rows } = await h.db.query(`select 1 from kb.drafts where id = $1`, [
+        (events[5] as unknown as { draftId: string }).draftId,
+      ]);
+      expect(rows).toHaveLength(1);
+      expect((await post(ws.customerA, input)).status).toBe(403);
+      expect((await post(null, input)).status).toBe(401);
+      expect((await post(ws.agent, { subject: "no ticket id" })).status).toBe(400);
     });
 
     it("shows editors what customers typed that no suggestion answered, grouped", async () => {

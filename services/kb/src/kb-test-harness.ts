@@ -9,6 +9,7 @@ import {
   identityVerifier,
 } from "@signpost/service-kit";
 import { freshDatabase } from "@signpost/testkit";
+import type { Drafter } from "./drafts/llm-drafter.ts";
 import type { Embedder } from "./embedding/embedder.ts";
 import type { KbRouter } from "./router.ts";
 import { createKbService, type KbService } from "./service.ts";
@@ -18,13 +19,19 @@ export interface KbHarness {
   transport: Transport;
   kb: KbService;
   as(who: TIdentity): ReturnType<typeof createTRPCClient<KbRouter>>;
+  /** The gateway-signed token for `who`, for plain HTTP routes. */
+  tokenFor(who: TIdentity): Promise<string>;
   /** Indexes everything queued. */
   settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** A KB service on PGlite or a fresh Postgres database, with typed clients for anyone (tests). */
-export async function startKbHarness(embedder: Embedder, databaseUrl?: string): Promise<KbHarness> {
+export async function startKbHarness(
+  embedder: Embedder,
+  databaseUrl?: string,
+  drafter: Drafter | null = null,
+): Promise<KbHarness> {
   let db: Db;
   let drop = async () => {};
   if (databaseUrl) {
@@ -44,7 +51,7 @@ export async function startKbHarness(embedder: Embedder, databaseUrl?: string): 
       logger: createLogger("kb-test", "warn"),
       verifyIdentity: await identityVerifier(keys.publicJwk),
     },
-    { embedder },
+    { embedder, drafter },
   );
   await kb.migrate();
   kb.start();
@@ -52,6 +59,7 @@ export async function startKbHarness(embedder: Embedder, databaseUrl?: string): 
     db,
     transport,
     kb,
+    tokenFor: sign,
     as: (who) =>
       createTRPCClient<KbRouter>({
         links: [

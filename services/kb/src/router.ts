@@ -6,12 +6,10 @@ import { insightsRouter } from "./gaps/insights-router.ts";
 import { suggestionLog } from "./gaps/suggestion-log.ts";
 import { helpRouter } from "./help-center/help-router.ts";
 import { indexingRouter } from "./indexing/indexing-router.ts";
-import { queryEmbeddingCache } from "./suggestions/query-embedding-cache.ts";
 import { suggestionsRouter } from "./suggestions/suggestions-router.ts";
 
 export const kbRouter = (deps: KbDeps) => {
-  // One cache for suggestions and drafts: both embed what people typed.
-  const embedQuery = queryEmbeddingCache(deps.embedder);
+  const { embedQuery } = deps;
   const log = suggestionLog(deps.db);
   return router({
     articles: articlesRouter(deps),
@@ -23,7 +21,7 @@ export const kbRouter = (deps: KbDeps) => {
       embedQuery,
       corpusStats: deps.corpusStats,
     }),
-    help: helpRouter({ ...deps, embedQuery }),
+    help: helpRouter(deps),
     insights: insightsRouter({ db: deps.db, log }),
   });
 };

@@ -7,7 +7,9 @@ import { startIndexer, type Indexer } from "./indexing/indexer.ts";
 import { onTicketResolved } from "./indexing/on-ticket-resolved.ts";
 import { kbRouter } from "./router.ts";
 import { schema } from "./schema.ts";
+import { mountDraftStream } from "./drafts/draft-stream-route.ts";
 import { corpusStatsCache } from "./suggestions/corpus-stats.ts";
+import { queryEmbeddingCache } from "./suggestions/query-embedding-cache.ts";
 
 export interface KbService extends Service {
   /** Indexes everything queued now (tests, the retrieval evaluation, imports). */
@@ -21,6 +23,8 @@ export function createKbService(
 ): KbService {
   let indexer: Indexer | undefined;
   const corpusStats = corpusStatsCache(rt.db);
+  // One cache for suggestions and drafts: both embed what people typed.
+  const embedQuery = queryEmbeddingCache(opts.embedder);
   const indexerOpts = {
     db: rt.db,
     embedder: opts.embedder,
@@ -34,6 +38,7 @@ export function createKbService(
     kickRelay,
     kickIndexer: () => indexer?.kick(),
     corpusStats,
+    embedQuery,
   });
   const service = createService(rt, {
     name: "kb",
@@ -54,6 +59,11 @@ export function createKbService(
     dispose: () => opts.embedder.close(),
     metrics: (m) => m.backlog("indexing", "kb.index_queue", "requested_at"),
   });
+  mountDraftStream(
+    service.app,
+    () => ({ db: rt.db, drafter: opts.drafter ?? null, embedQuery, corpusStats }),
+    rt.logger,
+  );
   return {
     ...service,
     drainIndex: async () => {

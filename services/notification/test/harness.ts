@@ -161,6 +161,8 @@ export async function startHarness(mode: Mode, options: Partial<NotificationOpti
     seedDirectory,
     clientFor,
     sign,
+    /** The public key services verify identities with (for another replica). */
+    publicKey: async () => keys.publicJwk,
     toTicket,
     async stop() {
       await relay.stop();

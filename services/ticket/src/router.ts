@@ -3,13 +3,13 @@ import type { TicketDeps } from "./deps.ts";
 import { auditRouter } from "./audit/audit-router.ts";
 import { commentsRouter } from "./comments/comments-router.ts";
 import { statusesRouter } from "./statuses/statuses-router.ts";
+import { slaRouter } from "./sla/sla-router.ts";
 import { ticketsRouter } from "./tickets/tickets-router.ts";
 import { viewsRouter } from "./views/views-router.ts";
 import { routingRouter } from "./routing/routing-router.ts";
 import { fieldsRouter } from "./fields/fields-router.ts";
 import { csatRouter } from "./csat/csat-router.ts";
 import { macrosRouter } from "./macros/macros-router.ts";
-import { slaRouter } from "./sla/sla-router.ts";
 
 export const ticketRouter = (deps: TicketDeps) =>
   router({

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { keys, organizationsQuery, peopleQuery, ticketQuery } from "../queries.ts";
-import { Link } from "../router.tsx";
+import { Link, navigate } from "../router.tsx";
+import { canUse, useSignedIn } from "../session.ts";
 import { useTitle } from "../shell/use-title.ts";
 import { api } from "../trpc.ts";
 import { PriorityBadge, StatusBadge } from "../ui/badges.tsx";
@@ -8,6 +9,7 @@ import { categoryLabel, formatDate } from "../ui/format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { AgentSuggestions } from "./agent-suggestions.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
+import { SlaPanel } from "./sla-panel.tsx";
 
 /** One ticket for an agent: facts and controls, the thread, related answers and the AI draft. */
 export function AgentTicket({ ticketId }: { ticketId: string }) {
@@ -16,6 +18,11 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
   const people = useQuery(peopleQuery());
   const orgs = useQuery(organizationsQuery());
   useTitle(ticket.data ? `#${ticket.data.number} ${ticket.data.subject}` : "Ticket");
+  const me = useSignedIn();
+  const fromTicket = useMutation({
+    mutationFn: () => api.kb.articles.fromTicket.mutate({ ticketId }),
+    onSuccess: (a) => navigate(`/kb/articles/${a.id}`),
+  });
   const resolve = useMutation({
     mutationFn: () => api.ticket.tickets.resolve.mutate({ ticketId }),
     onSuccess: (t) => {
@@ -81,8 +88,19 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
           >
             {done ? "Resolved" : resolve.isPending ? "Resolving…" : "Resolve"}
           </button>
+          {done && canUse(me.roles, "kb") && (
+            <button
+              type="button"
+              disabled={fromTicket.isPending}
+              onClick={() => fromTicket.mutate()}
+            >
+              Turn into a KB article
+            </button>
+          )}
         </div>
         {resolve.isError && <ErrorNotice error={resolve.error} />}
+        {fromTicket.isError && <ErrorNotice error={fromTicket.error} />}
+        <SlaPanel ticketId={t.id} version={`${t.status}:${t.priority}:${t.category}`} />
         <h2>Conversation</h2>
         <ol className="thread" aria-label="Conversation">
           <li className="message">

@@ -10,7 +10,7 @@ export const citedNumbers = (text: string) =>
   new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
 
 const sourceLink = (s: TDraftReply["sources"][number]) =>
-  s.kind === "article" ? `/kb/articles/${s.id}` : `/agent/tickets/${s.id}`;
+  s.kind === "article" ? `/help/articles/${s.id}` : `/agent/tickets/${s.id}`;
 
 /**
  * Drafts a reply grounded in the KB and resolved tickets, with numbered citations. The agent edits

@@ -36,7 +36,8 @@ export function Queue() {
   useTitle("Queue");
   const { search } = useLocation();
   const view = viewFrom(search);
-  const tickets = useQuery({ ...ticketsQuery(), refetchInterval: 15_000 });
+  // Kept current by the live stream; a slow poll covers a stream that cannot connect.
+  const tickets = useQuery({ ...ticketsQuery(), refetchInterval: 60_000 });
   const people = useQuery(peopleQuery());
   const table = useRef<HTMLTableSectionElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);

@@ -2,13 +2,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import type { TArticle } from "@signpost/contracts";
 import { articleQuery, keys } from "../queries.ts";
-import { navigate } from "../router.tsx";
+import { navigate, useLocation } from "../router.tsx";
 import { useTitle } from "../shell/use-title.ts";
 import { api } from "../trpc.ts";
 import { fieldErrors } from "../ui/errors.ts";
 import { categories, categoryLabel, formatRelative } from "../ui/format.ts";
 import { renderMarkdown } from "../ui/markdown.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
+import { Tabs } from "../ui/tabs.tsx";
+import { ArticleHistory } from "./article-history.tsx";
+import { ArticleStats } from "./article-stats.tsx";
 import { emptyForm, formOf, sameForm, tagsOf, type ArticleForm } from "./article-form.ts";
 
 const statusText: Record<TArticle["status"], string> = {
@@ -34,8 +37,12 @@ export function ArticleEditor({ articleId }: { articleId: string | null }) {
 
 function EditorForm({ article }: { article: TArticle | null }) {
   const client = useQueryClient();
+  const { search } = useLocation();
   const saved = useMemo(() => (article ? formOf(article) : emptyForm), [article]);
-  const [form, setForm] = useState<ArticleForm>(saved);
+  // A gap's "write an article" link names the question as a starting title.
+  const [form, setForm] = useState<ArticleForm>(() =>
+    article ? saved : { ...saved, title: search.get("title") ?? "" },
+  );
   const dirty = !sameForm(form, saved);
   useTitle(article ? `Edit: ${article.title}` : "New article");
   const set = (patch: Partial<ArticleForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -200,6 +207,18 @@ function EditorForm({ article }: { article: TArticle | null }) {
           )}
         </div>
       </form>
+      {article && (
+        <Tabs
+          label="About this article"
+          tabs={[
+            {
+              name: "History",
+              panel: <ArticleHistory article={article} onRestored={(a) => setForm(formOf(a))} />,
+            },
+            { name: "Stats", panel: <ArticleStats articleId={article.id} /> },
+          ]}
+        />
+      )}
     </section>
   );
 }

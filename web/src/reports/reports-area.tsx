@@ -6,6 +6,7 @@ import { categoryLabel, priorityLabels, statusLabels } from "../ui/format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { CountTable } from "./count-table.tsx";
 import { downloadCsv, toCsv } from "./csv.ts";
+import { SlaCompliance } from "./sla-compliance.tsx";
 import { countBy, medianResolutionHours, volumeByDay } from "./ticket-stats.ts";
 import type { TTicketPriority, TTicketStatus } from "@signpost/contracts";
 
@@ -94,6 +95,7 @@ export default function ReportsArea() {
           <strong>{median === null ? "—" : `${median.toFixed(1)} h`}</strong> median time to resolve
         </div>
       </div>
+      <SlaCompliance from={since.toISOString()} to={new Date(Date.now() + 60_000).toISOString()} />
       <section className="card" aria-labelledby="volume-heading">
         <div className="spread">
           <h2 id="volume-heading">Volume by day</h2>

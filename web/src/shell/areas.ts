@@ -5,6 +5,7 @@ import type { Area } from "../session.ts";
 // editor or the reports.
 export const areaPages = {
   portal: lazy(() => import("../portal/portal-area.tsx")),
+  help: lazy(() => import("../help/help-area.tsx")),
   agent: lazy(() => import("../agent/agent-area.tsx")),
   kb: lazy(() => import("../kb/kb-area.tsx")),
   reports: lazy(() => import("../reports/reports-area.tsx")),
@@ -12,6 +13,7 @@ export const areaPages = {
 
 export const areaLabels: Record<Area, string> = {
   portal: "Support",
+  help: "Help center",
   agent: "Agent console",
   kb: "Knowledge base",
   reports: "Reports",

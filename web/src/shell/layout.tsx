@@ -2,9 +2,11 @@ import { useEffect, useRef, type ReactNode } from "react";
 import type { TMe } from "@signpost/contracts";
 import { Link, useLocation } from "../router.tsx";
 import { canUse, homeFor, useSignOut, type Area } from "../session.ts";
+import { getWorkspaceHint } from "../trpc.ts";
 import { areaLabels } from "./areas.ts";
+import { useLiveUpdates } from "./live-updates.ts";
 
-const order: Area[] = ["portal", "agent", "kb", "reports"];
+const order: Area[] = ["portal", "agent", "kb", "reports", "help"];
 
 /** Header with the areas this person's roles open, who is signed in, and sign-out. */
 export function Layout({
@@ -19,6 +21,7 @@ export function Layout({
   children: ReactNode;
 }) {
   const signOut = useSignOut();
+  useLiveUpdates(me.userId);
   const { path } = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -65,6 +68,29 @@ export function Layout({
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+/** The help center for signed-out readers: the content and a way to sign in. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  const { path } = useLocation();
+  const workspace = getWorkspaceHint();
+  const query = new URLSearchParams({ next: path, ...(workspace ? { workspace } : {}) });
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">Signpost</span>
+        <div className="topbar-user">
+          <Link to={`/signin?${query.toString()}`}>Sign in</Link>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
         {children}
       </main>
     </>

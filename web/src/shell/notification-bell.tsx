@@ -1,26 +1,26 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { notificationsQuery } from "../queries.ts";
+import { keys, notificationsQuery, unreadQuery } from "../queries.ts";
 import { Link } from "../router.tsx";
+import { api } from "../trpc.ts";
 import { formatRelative } from "../ui/format.ts";
 
-const seenKey = (userId: string) => `signpost:notifications-seen:${userId}`;
-
-/** The staff feed: a count of what arrived since the bell was last opened, and the list. */
-export function NotificationBell({ userId }: { userId: string }) {
-  const feed = useQuery(notificationsQuery());
+/** The unread count (live), and the feed; opening it marks everything read. */
+export function NotificationBell() {
+  const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [seenAt, setSeenAt] = useState(() => localStorage.getItem(seenKey(userId)) ?? "");
+  const unread = useQuery(unreadQuery());
+  const feed = useQuery({ ...notificationsQuery(), enabled: open });
+  const markAll = useMutation({
+    mutationFn: () => api.notification.notifications.markAllRead.mutate(),
+    onSuccess: (count) => client.setQueryData(keys.unread, count),
+  });
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const items = feed.data ?? [];
-  const unread = items.filter((n) => !n.read && n.createdAt > seenAt).length;
+  const count = unread.data?.unread ?? 0;
 
   useEffect(() => {
     if (!open) return;
-    const now = new Date().toISOString();
-    localStorage.setItem(seenKey(userId), now);
-    setSeenAt(now);
     const close = (e: MouseEvent | KeyboardEvent) => {
       if (e instanceof KeyboardEvent) {
         if (e.key !== "Escape") return;
@@ -34,8 +34,13 @@ export function NotificationBell({ userId }: { userId: string }) {
       window.removeEventListener("mousedown", close);
       window.removeEventListener("keydown", close);
     };
-  }, [open, userId]);
+  }, [open]);
 
+  const toggle = () => {
+    if (!open && count > 0) markAll.mutate();
+    setOpen(!open);
+  };
+  const items = feed.data ?? [];
   return (
     <div className="bell" ref={box}>
       <button
@@ -44,31 +49,34 @@ export function NotificationBell({ userId }: { userId: string }) {
         className="button-quiet"
         aria-expanded={open}
         aria-controls="notification-list"
-        onClick={() => setOpen(!open)}
+        onClick={toggle}
       >
         Notifications
-        {unread > 0 && (
+        {count > 0 && (
           <span className="bell-count">
-            {unread}
+            {count}
             <span className="visually-hidden"> unread</span>
           </span>
         )}
       </button>
       {open && (
         <div id="notification-list" className="popover card">
-          {items.length === 0 ? (
+          {feed.isPending ? (
+            <p className="muted">Loading…</p>
+          ) : items.length === 0 ? (
             <p className="muted">Nothing yet.</p>
           ) : (
             <ul aria-label="Notifications">
               {items.map((n) => (
-                <li key={n.id}>
+                <li key={n.id} className={n.read ? "" : "unread"}>
                   {n.ticketId ? (
-                    <Link to={`/agent/tickets/${n.ticketId}`} onClick={() => setOpen(false)}>
+                    <Link to={`/tickets/${n.ticketId}`} onClick={() => setOpen(false)}>
                       {n.title}
                     </Link>
                   ) : (
                     n.title
                   )}
+                  {n.body && <div className="small">{n.body}</div>}
                   <div className="muted small">{formatRelative(n.createdAt)}</div>
                 </li>
               ))}

@@ -33,6 +33,8 @@ export const ZMailSettings = z.object({
   /** Where customers write to; inbound mail to it opens or answers tickets. */
   supportAddress: z.string().nullable(),
   fromName: z.string().nullable(),
+  /** Mail from addresses nobody in the workspace has: open tickets (new contacts) or refuse. */
+  unknownSenders: z.enum(["accept", "refuse"]),
 });
 
 export const ZUpdateMailSettingsInput = z.object({
@@ -45,6 +47,7 @@ export const ZUpdateMailSettingsInput = z.object({
     .nullable()
     .optional(),
   fromName: z.string().trim().min(1).max(80).nullable().optional(),
+  unknownSenders: z.enum(["accept", "refuse"]).optional(),
 });
 
 /** What the inbound endpoint made of a raw mail. */

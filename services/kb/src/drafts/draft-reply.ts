@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   AppError,
   type TDraftReply,
@@ -9,66 +8,41 @@ import {
 import type { Db } from "@signpost/db";
 import { authorize } from "@signpost/policy";
 import type { z } from "zod";
-import { retrieve, type RetrieveDeps, type RetrievedSource } from "../suggestions/retrieve.ts";
-import { composeExtractive } from "./compose-extractive.ts";
 import type { DraftSource } from "./draft-source.ts";
 import { draftRepository } from "./draft-repository.ts";
-import type { Drafter } from "./llm-drafter.ts";
+import { streamDraft, type DraftDeps } from "./stream-draft.ts";
 
-export interface DraftDeps extends RetrieveDeps {
-  /** A chat model; without one, drafts quote the sources (extractive). */
-  drafter: Drafter | null;
-}
+export type { DraftDeps } from "./stream-draft.ts";
 
-const maxSources = 4;
-// A draft cites a source only on real evidence: shared words, or a clearly similar meaning.
-const citable = (s: RetrievedSource) => s.lexicalMatch || s.cosine >= 0.5;
-
-/**
- * Drafts a reply to a ticket from the KB and similar resolved tickets, citing them by number.
- * Written by the chat model when one is configured (from the sources only), else extractive.
- */
+/** The whole draft at once (the tRPC route); `streamDraft` sends the same piece by piece. */
 export async function draftReply(
   deps: DraftDeps,
   who: TIdentity,
   input: z.output<typeof ZDraftReplyInput>,
 ): Promise<TDraftReply> {
-  authorize(who, "kb.draft");
-  const question = `${input.subject}\n${input.description}`;
-  const lastWords = input.thread.slice(-1).join(" ");
-  const found = await retrieve(
-    deps,
-    { workspaceId: who.workspaceId, staff: true, orgId: null },
-    `${question}\n${lastWords}`.slice(0, 4000),
-  );
-  const sources: DraftSource[] = found
-    .filter((s) => citable(s) && !(s.kind === "ticket" && s.id === input.ticketId))
-    .slice(0, maxSources)
-    .map((s, i) => ({
-      n: i + 1,
-      kind: s.kind,
-      id: s.id,
-      title: s.title,
-      url: s.kind === "article" ? `/help/articles/${s.id}` : `/tickets/${s.id}`,
-      passage: s.content,
-    }));
+  let sources: DraftSource[] = [];
   let text = "";
-  if (deps.drafter) {
-    for await (const delta of deps.drafter.stream(question, input.thread, sources)) text += delta;
-  } else {
-    text = composeExtractive(question, sources);
+  for await (const event of streamDraft(deps, who, input)) {
+    switch (event.type) {
+      case "sources":
+        sources = event.sources;
+        break;
+      case "delta":
+        text += event.text;
+        break;
+      case "citation":
+        break;
+      case "done":
+        return {
+          draftId: event.draftId,
+          text,
+          sources,
+          generatedBy: event.generatedBy,
+          grounded: event.grounded,
+        };
+    }
   }
-  const draftId = randomUUID();
-  const generatedBy = deps.drafter ? "llm" : "extractive";
-  await draftRepository.insert(deps.db, {
-    id: draftId,
-    workspaceId: who.workspaceId,
-    ticketId: input.ticketId,
-    agentId: who.userId,
-    generatedBy,
-    sourceIds: sources.map((s) => s.id),
-  });
-  return { draftId, text, sources, generatedBy, grounded: sources.length > 0 };
+  throw new Error("the draft stream ended without its result");
 }
 
 export async function recordDraftUse(

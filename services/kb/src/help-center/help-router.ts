@@ -11,14 +11,13 @@ import {
 import { authedProcedure, router } from "@signpost/service-kit";
 import type { KbDeps } from "../deps.ts";
 import { giveFeedback } from "../helpfulness/give-feedback.ts";
-import type { RetrieveDeps } from "../suggestions/retrieve.ts";
 import { getHelpArticle, listHelpArticles, searchHelpCenter } from "./read-help-center.ts";
 
 /**
  * The public help center: published public articles only, for signed-out visitors (whom the
  * gateway vouches for on exactly these routes) and signed-in people alike.
  */
-export const helpRouter = (deps: KbDeps & RetrieveDeps) =>
+export const helpRouter = (deps: KbDeps) =>
   router({
     list: authedProcedure
       .input(ZHelpListInput)

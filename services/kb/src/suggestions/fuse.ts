@@ -6,6 +6,8 @@ export interface FusedSource {
   title: string;
   /** The passage that matched best, for the snippet. */
   content: string;
+  /** The chunk whose vector stands for the source (the closest in meaning, else the best match). */
+  chunkId: string;
   score: number;
 }
 
@@ -49,7 +51,8 @@ export function fuseBySource(
       const top = (l ?? s) as ChunkHit;
       // A title-only piece has no passage to show; take the other list's passage then.
       const content = [l, s].find((h) => h?.content)?.content ?? top.title;
-      return { kind: top.source_kind, id, title: top.title, content, score };
+      const chunkId = (s ?? top).chunk_id;
+      return { kind: top.source_kind, id, title: top.title, content, chunkId, score };
     })
     .sort((a, b) => b.score - a.score);
 }

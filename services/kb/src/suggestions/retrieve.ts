@@ -1,8 +1,9 @@
 import type { Db } from "@signpost/db";
 import type { CorpusStatsCache } from "./corpus-stats.ts";
 import { fuseBySource, type FusedSource } from "./fuse.ts";
-import { searchRepository, type Audience } from "./search-repository.ts";
+import { searchRepository, type Audience, type ChunkHit } from "./search-repository.ts";
 import { splitTyped } from "./split-typed.ts";
+import { retrievalTuning as tuning } from "./tuning.ts";
 
 export interface RetrieveDeps {
   db: Db;
@@ -36,6 +37,16 @@ async function embedTextOf(deps: RetrieveDeps, workspaceId: string, text: string
   return `${complete}${completion ?? partial}`;
 }
 
+/** Rocchio: the query vector moved towards the mean of the top sources' vectors. */
+function withFeedback(query: number[], top: number[][]): number[] {
+  const moved = query.map(
+    (x, i) =>
+      x + (tuning.feedbackWeight * top.reduce((sum, v) => sum + (v[i] ?? 0), 0)) / top.length,
+  );
+  const norm = Math.hypot(...moved) || 1;
+  return moved.map((x) => x / norm);
+}
+
 /**
  * Hybrid retrieval over what `audience` may see: BM25 (the last word as a prefix, near spellings
  * for typos) and vector candidates, fused per article or ticket. Suggestions and drafts share it.
@@ -47,6 +58,7 @@ export async function retrieve(
   text: string,
 ): Promise<RetrievedSource[]> {
   const { complete, partial } = splitTyped(text);
+  const lexicalWeight = partial ? tuning.lexicalWeightTyping : tuning.lexicalWeight;
   const lexicalSearch = deps.corpusStats
     .get(audience.workspaceId)
     .then((stats) =>
@@ -54,13 +66,29 @@ export async function retrieve(
     );
   const semanticSearch = embedTextOf(deps, audience.workspaceId, text)
     .then(deps.embedQuery)
-    .then((vector) => searchRepository.nearest(deps.db, audience, vector, candidates));
+    .then(async (vector) => ({
+      vector,
+      hits: await searchRepository.nearest(deps.db, audience, vector, candidates),
+    }));
   const [lexical, semantic] = await Promise.all([lexicalSearch, semanticSearch]);
-  const related = semantic.filter((h) => h.score >= minSimilarity);
+  const close = semantic.hits.filter((h) => h.score >= minSimilarity);
+  let related = close;
+  let fused = fuseBySource(lexical, related, lexicalWeight);
+  if (tuning.feedbackSources > 0 && fused.length > 0) {
+    const top = fused.slice(0, tuning.feedbackSources).map((s) => s.chunkId);
+    const vectors = await searchRepository.vectorsOf(deps.db, top);
+    if (vectors.length) {
+      const moved = withFeedback(semantic.vector, vectors);
+      const hits: ChunkHit[] = await searchRepository.nearest(deps.db, audience, moved, candidates);
+      related = hits.filter((h) => h.score >= minSimilarity);
+      fused = fuseBySource(lexical, related, lexicalWeight);
+    }
+  }
   const lexicalIds = new Set(lexical.map((h) => h.source_id));
   const cosine = new Map<string, number>();
-  for (const h of related) cosine.set(h.source_id, Math.max(cosine.get(h.source_id) ?? 0, h.score));
-  return fuseBySource(lexical, related).map((s) => ({
+  // Closeness to what was typed, not to the feedback-moved vector (drafts cite on it).
+  for (const h of close) cosine.set(h.source_id, Math.max(cosine.get(h.source_id) ?? 0, h.score));
+  return fused.map((s) => ({
     ...s,
     lexicalMatch: lexicalIds.has(s.id),
     cosine: cosine.get(s.id) ?? 0,

@@ -31,6 +31,8 @@ const prefixWeight = 0.8;
 const prefixStep = 0.1;
 // A close spelling of an unknown word counts for most of a word, by its trigram similarity.
 const nearWeight = 0.7;
+// Chunks (summed document frequencies of the rarest query terms) that BM25 scores at most.
+const candidateBudget = 3000;
 
 const likeSafe = (s: string) => s.replace(/[\\%_]/g, "");
 
@@ -79,8 +81,8 @@ export const searchRepository = {
          select n.term, ${nearWeight} * n.sim as qw
            from (select term from words union select term from prefix) q
            cross join lateral (
-             select t.term, similarity(t.term, q.term)::float8 as sim from kb.term_df t
-              where t.workspace_id = $1 and t.term % q.term
+             select t.term, similarity(lower(t.term), q.term)::float8 as sim from kb.term_df t
+              where t.workspace_id = $1 and lower(t.term) % q.term
                 and not exists (select 1 from kb.term_df k where k.workspace_id = $1 and k.term = q.term)
               order by sim desc limit 2) n),
        q as (
@@ -91,10 +93,20 @@ export const searchRepository = {
           where strpos(term, chr(39)) = 0 and strpos(term, chr(92)) = 0
           group by term),
        qi as (
-         select q.term, q.qw * ln(1 + ($6 - coalesce(t.df, 0) + 0.5) / (coalesce(t.df, 0) + 0.5)) as wi
+         select q.term, coalesce(t.df, 0) as df,
+                q.qw * ln(1 + ($6 - coalesce(t.df, 0) + 0.5) / (coalesce(t.df, 0) + 0.5)) as wi
            from q left join kb.term_df t on t.workspace_id = $1 and t.term = q.term),
-       tsq as (select string_agg(chr(39) || term || chr(39), ' | ')::tsquery as query from qi),
-       cand as (select c.* from kb.chunks c, tsq where ${visible} and c.tsv @@ tsq.query)
+       -- Candidates come from the rarest terms, up to a budget of postings: a chunk that shares
+       -- only common words with the query would not make the top anyway, and scoring every chunk
+       -- with "use" or "account" in a large KB costs far more than the search is worth.
+       rare as (
+         select term from (
+           select term, sum(df) over (order by df, term rows unbounded preceding) - df as before
+             from qi) r
+          where before < ${candidateBudget}),
+       tsq as (select string_agg(chr(39) || term || chr(39), ' | ')::tsquery as query from rare),
+       -- A scalar subquery (an InitPlan) so the GIN index on tsv can serve the match.
+       cand as (select c.* from kb.chunks c where ${visible} and c.tsv @@ (select query from tsq))
        select cand.id as chunk_id, cand.source_kind, cand.source_id, cand.title, cand.content,
               sum(qi.wi * tf.w * ${k1 + 1}
                   / (tf.w + ${k1} * (${1 - b} + ${b} * cand.doc_len / $7)))::float8 as score
@@ -119,6 +131,16 @@ export const searchRepository = {
       ],
     );
     return rows;
+  },
+
+  /** Stored vectors of chunks, for feedback on the query vector. */
+  async vectorsOf(sql: Sql, chunkIds: string[]): Promise<number[][]> {
+    if (chunkIds.length === 0) return [];
+    const { rows } = await sql.query<{ v: string }>(
+      `select embedding::text as v from kb.chunks where id = any($1::uuid[]) and embedding is not null`,
+      [chunkIds],
+    );
+    return rows.map((r) => JSON.parse(r.v) as number[]);
   },
 
   /** Nearest chunks by cosine similarity to `vector`, among those a person may see. */

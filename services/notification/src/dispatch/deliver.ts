@@ -70,21 +70,22 @@ export async function deliver(
     told.map((p) => p.userId),
     o.notice.kind,
   );
+  await notificationRepository.insertForUsers(
+    tx,
+    told.filter((p) => choices.get(p.userId)?.inApp).map((p) => p.userId),
+    {
+      workspaceId: event.workspaceId,
+      kind: o.notice.kind,
+      ticketId: o.ticket?.id ?? null,
+      ticketNumber: o.ticket?.number ?? null,
+      title: o.notice.title,
+      body: o.internal ? null : (o.notice.body ?? null),
+      eventId: event.id,
+    },
+  );
   for (const p of told) {
     const choice = choices.get(p.userId);
-    if (!choice) continue;
-    if (choice.inApp) {
-      await notificationRepository.insertForUser(tx, p.userId, {
-        workspaceId: event.workspaceId,
-        kind: o.notice.kind,
-        ticketId: o.ticket?.id ?? null,
-        ticketNumber: o.ticket?.number ?? null,
-        title: o.notice.title,
-        body: o.internal ? null : (o.notice.body ?? null),
-        eventId: event.id,
-      });
-    }
-    if (choice.email && o.notice.mail) {
+    if (choice?.email && o.notice.mail) {
       const { template, rendered } = o.notice.mail(p);
       const digestKey =
         choice.digest !== "off" && o.notice.digestible && isStaffPerson(p)

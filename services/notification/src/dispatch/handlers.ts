@@ -4,6 +4,7 @@ import type { EventHandlers } from "@signpost/queue";
 import { onGroupChanged, onUserChanged } from "../directory/on-directory-changed.ts";
 import type { DispatchDeps } from "./deliver.ts";
 import { onArticleFeedback, onCsat } from "./on-feedback.ts";
+import { onInvitationCreated, onPasswordResetRequested } from "./on-identity.ts";
 import { onEscalated, onSla } from "./on-sla.ts";
 import {
   onAssigned,
@@ -39,6 +40,8 @@ export function eventHandlers(
     "sla.breached": (tx, e) => onSla(tx, deps, e),
     "csat.submitted": (tx, e) => onCsat(tx, deps, e),
     "kb.article.feedback": (tx, e) => onArticleFeedback(tx, deps, e),
+    "identity.invitation.created": (tx, e) => onInvitationCreated(tx, deps, e),
+    "identity.password_reset.requested": (tx, e) => onPasswordResetRequested(tx, deps, e),
   };
   type AnyHandler = (tx: Sql, event: DomainEvent) => Promise<void>;
   const wrapped: Record<string, AnyHandler> = {};

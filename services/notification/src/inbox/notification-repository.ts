@@ -40,13 +40,28 @@ const selectRow = `select n.id, n.kind, n.ticket_id, n.ticket_number, n.title, n
 
 /** The only code that reads and writes the notification tables. */
 export const notificationRepository = {
-  async insertForUser(tx: Sql, recipientId: string, n: NewNotification): Promise<void> {
+  /** One item per recipient, in one statement; an event repeats none (unique per recipient). */
+  async insertForUsers(
+    tx: Sql,
+    recipientIds: readonly string[],
+    n: NewNotification,
+  ): Promise<void> {
+    if (recipientIds.length === 0) return;
     await tx.query(
       `insert into notification.notifications
          (workspace_id, audience, recipient_id, kind, ticket_id, ticket_number, title, body, event_id)
-       values ($1, 'user', $2, $3, $4, $5, $6, $7, $8)
+       select $1, 'user', r, $3, $4, $5, $6, $7, $8 from unnest($2::uuid[]) as r
        on conflict do nothing`,
-      [n.workspaceId, recipientId, n.kind, n.ticketId, n.ticketNumber, n.title, n.body, n.eventId],
+      [
+        n.workspaceId,
+        [...recipientIds],
+        n.kind,
+        n.ticketId,
+        n.ticketNumber,
+        n.title,
+        n.body,
+        n.eventId,
+      ],
     );
   },
 

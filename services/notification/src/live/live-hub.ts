@@ -29,7 +29,7 @@ export function createLiveHub(opts: { db: Db; pollMs: number; logger: Logger }) 
     if (scanning) return;
     scanning = true;
     try {
-      cursor ??= (await notificationRepository.head(opts.db)) ?? { xid: "0", seq: "0" };
+      cursor ??= await notificationRepository.head(opts.db);
       for (;;) {
         const rows = await notificationRepository.changedSince(opts.db, cursor, 1000);
         const woken = new Set<LiveSubscriber>();
@@ -53,8 +53,13 @@ export function createLiveHub(opts: { db: Db; pollMs: number; logger: Logger }) 
   }
 
   return {
-    subscribe(s: LiveSubscriber): () => void {
+    /**
+     * Registers a stream. Resolves once the replica's cursor is placed, so anything committed
+     * after the stream's own first read is certain to wake it.
+     */
+    async subscribe(s: LiveSubscriber): Promise<() => void> {
       subscribers.add(s);
+      cursor ??= await notificationRepository.head(opts.db);
       timer ??= setInterval(() => void scan(), opts.pollMs);
       return () => {
         subscribers.delete(s);

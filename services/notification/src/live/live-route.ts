@@ -30,9 +30,10 @@ export function mountLiveRoute(app: Hono<ServiceEnv>, db: Db, hub: LiveHub) {
     }
     authorize(who, "notification.read");
     const reader = readerOf(who);
-    let cursor = parseCursor(c.req.header("last-event-id")) ??
+    let cursor =
+      parseCursor(c.req.header("last-event-id")) ??
       parseCursor(c.req.query("after")) ??
-      (await notificationRepository.head(db)) ?? { xid: "0", seq: "0" };
+      (await notificationRepository.head(db));
     c.header("cache-control", "no-cache, no-transform");
     c.header("x-accel-buffering", "no");
 
@@ -67,7 +68,10 @@ export function mountLiveRoute(app: Hono<ServiceEnv>, db: Db, hub: LiveHub) {
         }
       };
       const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
-      const unsubscribe = hub.subscribe({ reader, wake: () => void pump().catch(() => undefined) });
+      const unsubscribe = await hub.subscribe({
+        reader,
+        wake: () => void pump().catch(() => undefined),
+      });
       try {
         await stream.writeSSE({
           event: "ready",

@@ -42,7 +42,12 @@ export async function acceptInboundMail(
     const ids = [...messageIdsIn(m.inReplyTo), ...messageIdsIn(m.references)];
     const ticketNumber =
       (await mailRepository.ticketNumberFor(tx, workspaceId, ids)) ?? subjectTicketNumber(subject);
-    const reason = noise ?? (from?.address ? null : "no_sender");
+    const sender = from?.address
+      ? await directoryRepository.byEmail(tx, workspaceId, from.address)
+      : null;
+    const refused =
+      !sender && (await mailRepository.settings(tx, workspaceId)).unknown_senders === "refuse";
+    const reason = noise ?? (!from?.address ? "no_sender" : refused ? "unknown_sender" : null);
     const fresh = await inboundRepository.record(tx, {
       workspaceId,
       messageId,
@@ -52,7 +57,6 @@ export async function acceptInboundMail(
     if (!fresh) return { accepted: false, reason: "duplicate", messageId, ticketNumber };
     if (reason || !from?.address) return { accepted: false, reason, messageId, ticketNumber };
 
-    const sender = await directoryRepository.byEmail(tx, workspaceId, from.address);
     const text = stripReply(m.text ?? "");
     const attachments = m.attachments
       .filter((a) => a.size <= maxAttachmentBytes)

@@ -1,9 +1,12 @@
 import type { Hono } from "hono";
 import { AppError, type ErrorBody } from "@signpost/contracts";
 import { authorize } from "@signpost/policy";
-import type { ServiceEnv } from "@signpost/service-kit";
+import { payloadLimit, type ServiceEnv } from "@signpost/service-kit";
 import type { NotificationDeps } from "../deps.ts";
 import { acceptInboundMail } from "./accept-inbound.ts";
+
+// Providers cap mails near 25 MB; the gateway in front applies its own (smaller) request cap.
+const maxMailBytes = 25 * 1024 * 1024;
 
 /**
  * `POST /inbound/mail` with a raw MIME body: for mail providers' inbound webhooks. Reached through
@@ -11,7 +14,7 @@ import { acceptInboundMail } from "./accept-inbound.ts";
  * is for.
  */
 export function mountInboundRoute(app: Hono<ServiceEnv>, deps: NotificationDeps) {
-  app.post("/inbound/mail", async (c) => {
+  app.post("/inbound/mail", payloadLimit(maxMailBytes), async (c) => {
     const who = c.get("identity");
     if (!who) {
       return c.json<ErrorBody>(

@@ -9,6 +9,7 @@ import {
 import type { Db } from "@signpost/db";
 import { authorize } from "@signpost/policy";
 import { mailRepository, type MailRow } from "./mail-repository.ts";
+import { redactedBody, secretTemplates } from "./templates.ts";
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -17,8 +18,9 @@ const toDto = (r: MailRow): TMailMessage => ({
   to: r.recipient_email,
   template: r.template,
   subject: r.subject,
-  text: r.text_body,
-  html: r.html_body,
+  // Even before it is sent, nobody but the recipient reads a single-use link.
+  text: secretTemplates.includes(r.template) ? redactedBody : r.text_body,
+  html: secretTemplates.includes(r.template) ? redactedBody : r.html_body,
   messageId: r.message_id,
   inReplyTo: r.in_reply_to,
   references: r.refs,
@@ -57,7 +59,11 @@ export async function retryMail(db: Db, who: TIdentity, mailId: string, kick: ()
 export async function getMailSettings(db: Db, who: TIdentity) {
   authorize(who, "notification.mail.admin");
   const s = await mailRepository.settings(db, who.workspaceId);
-  return { supportAddress: s.support_address, fromName: s.from_name };
+  return {
+    supportAddress: s.support_address,
+    fromName: s.from_name,
+    unknownSenders: s.unknown_senders,
+  };
 }
 
 export async function updateMailSettings(
@@ -71,6 +77,7 @@ export async function updateMailSettings(
     support_address:
       input.supportAddress === undefined ? current.support_address : input.supportAddress,
     from_name: input.fromName === undefined ? current.from_name : input.fromName,
+    unknown_senders: input.unknownSenders ?? current.unknown_senders,
   };
   const owner = next.support_address
     ? await mailRepository.workspaceOfAddress(db, next.support_address)
@@ -79,5 +86,9 @@ export async function updateMailSettings(
     throw new AppError("CONFLICT", "That support address is in use");
   }
   await mailRepository.saveSettings(db, who.workspaceId, next);
-  return { supportAddress: next.support_address, fromName: next.from_name };
+  return {
+    supportAddress: next.support_address,
+    fromName: next.from_name,
+    unknownSenders: next.unknown_senders,
+  };
 }

@@ -42,6 +42,12 @@ export type NewMail = Pick<
   | "digest_key"
 > & { status: "queued" | "held" };
 
+export interface MailSettingsRow {
+  support_address: string | null;
+  from_name: string | null;
+  unknown_senders: "accept" | "refuse";
+}
+
 const leaseSeconds = 120;
 
 /** The only code that reads and writes the mail tables. */
@@ -116,12 +122,19 @@ export const mailRepository = {
     return rows[0] ?? null;
   },
 
-  async markSent(sql: Sql, id: string, status: "sent" | "captured"): Promise<void> {
+  /** Records the send; `redacted` replaces the bodies of a mail whose link was a secret. */
+  async markSent(
+    sql: Sql,
+    id: string,
+    status: "sent" | "captured",
+    redacted: string | null,
+  ): Promise<void> {
     await sql.query(
       `update notification.mail_messages
-          set status = $2, sent_at = now(), claimed_until = null, last_error = null
+          set status = $2, sent_at = now(), claimed_until = null, last_error = null,
+              text_body = coalesce($3, text_body), html_body = coalesce($3, html_body)
         where id = $1`,
-      [id, status],
+      [id, status, redacted],
     );
   },
 
@@ -176,28 +189,24 @@ export const mailRepository = {
     return rows[0]?.n ?? null;
   },
 
-  async settings(
-    sql: Sql,
-    workspaceId: string,
-  ): Promise<{ support_address: string | null; from_name: string | null }> {
-    const { rows } = await sql.query<{ support_address: string | null; from_name: string | null }>(
-      `select support_address, from_name from notification.mail_settings where workspace_id = $1`,
+  async settings(sql: Sql, workspaceId: string): Promise<MailSettingsRow> {
+    const { rows } = await sql.query<MailSettingsRow>(
+      `select support_address, from_name, unknown_senders
+         from notification.mail_settings where workspace_id = $1`,
       [workspaceId],
     );
-    return rows[0] ?? { support_address: null, from_name: null };
+    return rows[0] ?? { support_address: null, from_name: null, unknown_senders: "accept" };
   },
 
-  async saveSettings(
-    sql: Sql,
-    workspaceId: string,
-    s: { support_address: string | null; from_name: string | null },
-  ): Promise<void> {
+  async saveSettings(sql: Sql, workspaceId: string, s: MailSettingsRow): Promise<void> {
     await sql.query(
-      `insert into notification.mail_settings (workspace_id, support_address, from_name)
-       values ($1, $2, $3)
+      `insert into notification.mail_settings
+         (workspace_id, support_address, from_name, unknown_senders)
+       values ($1, $2, $3, $4)
        on conflict (workspace_id) do update
-         set support_address = excluded.support_address, from_name = excluded.from_name`,
-      [workspaceId, s.support_address, s.from_name],
+         set support_address = excluded.support_address, from_name = excluded.from_name,
+             unknown_senders = excluded.unknown_senders`,
+      [workspaceId, s.support_address, s.from_name, s.unknown_senders],
     );
   },
 

@@ -3,6 +3,7 @@ import { PermanentJobError, type JobHandler, type Logger } from "@signpost/queue
 import { z } from "zod";
 import { mailRepository } from "./mail-repository.ts";
 import type { Mailer } from "./mailer.ts";
+import { redactedBody, secretTemplates } from "./templates.ts";
 
 const ZJob = z.object({ id: z.uuid() });
 
@@ -49,10 +50,12 @@ export function sendMailJob(deps: {
       );
       throw error;
     }
+    // A single-use link is not kept once it went out (nor shown in the development mailbox).
     await mailRepository.markSent(
       deps.db,
       row.id,
       deps.mailer.kind === "smtp" ? "sent" : "captured",
+      secretTemplates.includes(row.template) ? redactedBody : null,
     );
   };
 }

@@ -121,21 +121,31 @@ export const templates = {
       link: d.ticket ? open(d.ticket) : { url: d.url, label: "Open Signpost" },
     }),
 
-  invitation: (d: { workspaceName: string; acceptUrl: string }): RenderedMail =>
+  invitation: (d: {
+    workspaceName: string;
+    invitedByName: string;
+    acceptUrl: string;
+    expiresAt: string;
+  }): RenderedMail =>
     frame({
-      subject: `You are invited to ${d.workspaceName} on Signpost`,
+      subject: `${d.invitedByName} invited you to ${d.workspaceName} on Signpost`,
       heading: `Join ${d.workspaceName}`,
-      text: "You were invited to join. The link works once and expires.",
-      body: html`<p>You were invited to join. The link works once and expires.</p>`,
+      text: `${d.invitedByName} invited you to join. The link works once and expires at ${d.expiresAt}.`,
+      body: html`<p>
+        ${d.invitedByName} invited you to join. The link works once and expires at ${d.expiresAt}.
+      </p>`,
       link: { url: d.acceptUrl, label: "Accept the invitation" },
     }),
 
-  passwordReset: (d: { resetUrl: string }): RenderedMail =>
+  passwordReset: (d: { name: string; resetUrl: string; expiresAt: string }): RenderedMail =>
     frame({
       subject: "Reset your Signpost password",
       heading: "Reset your password",
-      text: "Someone asked to reset your password. If it was not you, ignore this mail.",
-      body: html`<p>Someone asked to reset your password. If it was not you, ignore this mail.</p>`,
+      text: `Hello ${d.name}, someone asked to reset your password. The link works once and expires at ${d.expiresAt}. If it was not you, ignore this mail.`,
+      body: html`<p>
+        Hello ${d.name}, someone asked to reset your password. The link works once and expires at
+        ${d.expiresAt}. If it was not you, ignore this mail.
+      </p>`,
       link: { url: d.resetUrl, label: "Choose a new password" },
     }),
 
@@ -152,3 +162,7 @@ export const templates = {
 };
 
 export type TemplateName = keyof typeof templates;
+
+/** Mails whose link is a single-use secret: nobody but the recipient may ever read them. */
+export const secretTemplates: readonly string[] = ["invitation", "passwordReset"];
+export const redactedBody = "(withheld: this mail carried a single-use link)";

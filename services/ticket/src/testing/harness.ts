@@ -103,6 +103,15 @@ export async function startTicketHarness(
     });
   };
 
+  /** Delivers an event and waits until its consumer transaction has committed. */
+  const deliverAndWait = async (event: DomainEvent) => {
+    await deliver(event);
+    await waitFor(`${event.type} ${event.id} handled`, async () => {
+      const { rows } = await db.query(`select 1 from ticket.inbox where event_id = $1`, [event.id]);
+      return rows.length > 0;
+    });
+  };
+
   /** Tells the service about the workspace's people (as the gateway's directory events do). */
   const publishPeople = async (ws: Workspace, extra: TIdentity[] = []) => {
     const people = [ws.customerA, ws.customerB, ws.agent, ws.editor, ws.admin, ...extra];
@@ -136,7 +145,7 @@ export async function startTicketHarness(
     ws: Workspace,
     name: string,
     memberIds: string[],
-    groupId = randomUUID(),
+    groupId: string = randomUUID(),
   ) => {
     await deliver(
       buildEvent("directory.group.changed", {
@@ -177,6 +186,7 @@ export async function startTicketHarness(
     http,
     events,
     deliver,
+    deliverAndWait,
     publishPeople,
     publishGroup,
     person,

@@ -1,4 +1,5 @@
 import { AppError, type TTicket } from "@signpost/contracts";
+import { authorize, decide } from "@signpost/policy";
 import { runHooks, type TicketDeps } from "../deps.ts";
 import { attachmentRepository } from "../attachments/attachment-repository.ts";
 import { auditRepository } from "../audit/audit-repository.ts";
@@ -7,7 +8,6 @@ import { actorIdOf, type Actor } from "../shared/actor.ts";
 import { emit, headerOf } from "../shared/emit.ts";
 import { applyStatus } from "./change-status.ts";
 import { linkRepository } from "./link-repository.ts";
-import { loadForChange } from "./load-for-change.ts";
 import { ticketRepository } from "./ticket-repository.ts";
 import { toTicketDto } from "./to-dto.ts";
 
@@ -25,12 +25,22 @@ export async function mergeTickets(
 ): Promise<TTicket> {
   if (sourceId === targetId) throw new AppError("BAD_REQUEST", "A ticket cannot merge into itself");
   const target = await deps.db.transaction(async (tx) => {
-    // Lock in id order so two merges of the same pair cannot deadlock.
+    // Lock in id order so two merges of the same pair cannot deadlock; then check visibility of
+    // both before the role, so a ticket one may not see is 404 whichever id sorts first.
     const [first, second] = [sourceId, targetId].sort();
-    const a = await loadForChange(tx, actor, first as string, "ticket.update");
-    const b = await loadForChange(tx, actor, second as string, "ticket.update");
+    const a = await ticketRepository.lockById(tx, actor.workspaceId, first as string);
+    const b = await ticketRepository.lockById(tx, actor.workspaceId, second as string);
+    if (!a || !b) throw new AppError("NOT_FOUND", "Not found");
     const source = a.id === sourceId ? a : b;
     const into = a.id === sourceId ? b : a;
+    if (actor.who) {
+      const who = actor.who;
+      if ([source, into].some((t) => decide(who, "ticket.read", t) === "not_found")) {
+        throw new AppError("NOT_FOUND", "Not found");
+      }
+      authorize(who, "ticket.update", source);
+      authorize(who, "ticket.update", into);
+    }
     if (source.status === "closed" || into.status === "closed") {
       throw new AppError("CONFLICT", "Closed tickets cannot be merged");
     }

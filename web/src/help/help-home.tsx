@@ -1,28 +1,29 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { TArticleSummary } from "@signpost/contracts";
-import { articlesQuery, suggestQuery } from "../queries.ts";
 import { Link } from "../router.tsx";
 import { useTitle } from "../shell/use-title.ts";
 import { categoryLabel } from "../ui/format.ts";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { useDebounced } from "../ui/use-debounced.ts";
+import { helpHref } from "./help-links.ts";
+import { helpListQuery, helpSearchQuery } from "./help-queries.ts";
 
-const byCategory = (articles: TArticleSummary[]) => {
-  const groups = new Map<string, TArticleSummary[]>();
+type Summary = { id: string; slug: string; title: string; summary: string; category: string };
+
+const byCategory = (articles: Summary[]) => {
+  const groups = new Map<string, Summary[]>();
   for (const a of articles) groups.set(a.category, [...(groups.get(a.category) ?? []), a]);
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 };
 
-/** Published articles by category, and a search that ranks them like the suggestions do. */
-export function HelpCenter() {
+/** Articles by category, and a search over them. */
+export function HelpHome() {
   useTitle("Help center");
   const [text, setText] = useState("");
-  const typed = useDebounced(text, 250);
-  const articles = useQuery(articlesQuery());
-  const search = useQuery(suggestQuery(typed, "", 10));
-  const searching = typed.trim().length >= 3;
-  const hits = (search.data?.suggestions ?? []).filter((s) => s.kind === "article");
+  const q = useDebounced(text, 250);
+  const articles = useQuery(helpListQuery());
+  const search = useQuery(helpSearchQuery(q));
+  const searching = q.trim().length >= 2;
   return (
     <section>
       <h1>Help center</h1>
@@ -39,14 +40,18 @@ export function HelpCenter() {
             <ErrorNotice error={search.error} />
           ) : search.isPending ? (
             <Loading label="Searching…" />
-          ) : hits.length === 0 ? (
-            <Empty>No articles match. Try other words, or open a ticket.</Empty>
+          ) : search.data.length === 0 ? (
+            <Empty>No articles match. Try other words.</Empty>
           ) : (
             <ul className="article-list">
-              {hits.map((h) => (
-                <li key={h.id}>
-                  <Link to={`/portal/help/articles/${h.id}`}>{h.title}</Link>
-                  <p className="muted">{h.snippet.map((s) => s.text).join("")}</p>
+              {search.data.map((h) => (
+                <li key={h.article.id}>
+                  <Link to={helpHref(`/help/${h.article.slug}`)}>{h.article.title}</Link>
+                  <p className="muted small">
+                    {h.snippet.map((s, i) =>
+                      s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+                    )}
+                  </p>
                 </li>
               ))}
             </ul>
@@ -65,7 +70,7 @@ export function HelpCenter() {
             <ul className="article-list">
               {list.map((a) => (
                 <li key={a.id}>
-                  <Link to={`/portal/help/articles/${a.id}`}>{a.title}</Link>
+                  <Link to={helpHref(`/help/${a.slug}`)}>{a.title}</Link>
                   {a.summary && <p className="muted">{a.summary}</p>}
                 </li>
               ))}

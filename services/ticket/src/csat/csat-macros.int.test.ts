@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithInfra, testWorkspace } from "@signpost/testkit";
+import { codeOf, startTicketHarness, type TicketHarness } from "../testing/harness.ts";
+
+describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) => {
+  let h: TicketHarness;
+  const ws = testWorkspace();
+
+  beforeAll(async () => {
+    h = await startTicketHarness(infra);
+    await h.publishPeople(ws);
+  });
+  afterAll(async () => h?.stop());
+
+  const open = () =>
+    h
+      .as(ws.customerA)
+      .tickets.create.mutate({ subject: "Cannot log in", description: "Locked out." });
+
+  it("lets the requester rate each resolution once", async () => {
+    const t = await open();
+    const customer = h.as(ws.customerA);
+    expect(await codeOf(customer.csat.submit.mutate({ ticketId: t.id, rating: 5 }))).toBe(
+      "CONFLICT",
+    );
+    await h.as(ws.agent).tickets.resolve.mutate({ ticketId: t.id });
+    const first = await customer.csat.submit.mutate({
+      ticketId: t.id,
+      rating: 4,
+      comment: "Quick, thanks",
+    });
+    expect(first).toMatchObject({ resolution: 1, rating: 4, comment: "Quick, thanks" });
+    expect(await codeOf(customer.csat.submit.mutate({ ticketId: t.id, rating: 1 }))).toBe(
+      "CONFLICT",
+    );
+    const [event] = await h.events("csat.submitted", t.id);
+    expect(event?.payload).toMatchObject({
+      rating: 4,
+      comment: "Quick, thanks",
+      requesterId: ws.customerA.userId,
+    });
+
+    // Reopened and resolved again: a new resolution, rated anew.
+    await customer.comments.add.mutate({ ticketId: t.id, body: "Locked out again" });
+    await h.as(ws.agent).tickets.resolve.mutate({ ticketId: t.id });
+    await customer.csat.submit.mutate({ ticketId: t.id, rating: 2 });
+    expect(
+      (await h.as(ws.agent).csat.forTicket.query({ ticketId: t.id })).map((r) => [
+        r.resolution,
+        r.rating,
+      ]),
+    ).toEqual([
+      [1, 4],
+      [2, 2],
+    ]);
+    expect(await codeOf(h.as(ws.agent).csat.submit.mutate({ ticketId: t.id, rating: 5 }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await codeOf(h.as(ws.customerB).csat.submit.mutate({ ticketId: t.id, rating: 5 }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await codeOf(customer.csat.submit.mutate({ ticketId: t.id, rating: 6 }))).toBe(
+      "BAD_REQUEST",
+    );
+  });
+
+  it("applies a macro: placeholders filled, status, priority and tags set", async () => {
+    const t = await open();
+    const macro = await h.as(ws.agent).macros.create.mutate({
+      name: "Password reset sent",
+      body: "Hi {{requester.name}}, I sent a reset link for #{{ticket.number}}. — {{agent.name}}",
+      actions: { status: "waiting_on_customer", priority: "high", addTags: ["password"] },
+    });
+    const preview = await h
+      .as(ws.agent)
+      .macros.preview.query({ macroId: macro.id, ticketId: t.id });
+    expect(preview.body).toBe(`Hi Customer A, I sent a reset link for #${t.number}. — Agent`);
+    const comment = await h
+      .as(ws.agent)
+      .macros.applyTo.mutate({ macroId: macro.id, ticketId: t.id });
+    expect(comment).toMatchObject({
+      body: preview.body,
+      visibility: "public",
+      authorId: ws.agent.userId,
+    });
+    expect(await h.as(ws.agent).tickets.get.query({ ticketId: t.id })).toMatchObject({
+      status: "waiting_on_customer",
+      priority: "high",
+      tags: ["password"],
+    });
+    expect((await h.as(ws.agent).macros.list.query()).map((m) => m.name)).toEqual([
+      "Password reset sent",
+    ]);
+    expect(await codeOf(h.as(ws.customerA).macros.list.query())).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        h.as(testWorkspace().agent).macros.applyTo.mutate({ macroId: macro.id, ticketId: t.id }),
+      ),
+    ).toBe("NOT_FOUND");
+  });
+
+  it("keeps ticket templates for common issues, defined by admins", async () => {
+    const tpl = await h.as(ws.admin).macros.createTemplate.mutate({
+      name: "Printer",
+      subject: "Printer problem",
+      description: "Model, error message, since when?",
+      category: "technical",
+      tags: ["printer"],
+    });
+    expect(await h.as(ws.agent).macros.templates.query()).toEqual([tpl]);
+    expect(
+      await codeOf(
+        h
+          .as(ws.agent)
+          .macros.createTemplate.mutate({ name: "x", subject: "abc", description: "d" }),
+      ),
+    ).toBe("FORBIDDEN");
+  });
+});
