@@ -118,6 +118,10 @@ describe("Kubernetes manifests", () => {
         expect(signs, `${object.metadata.name} and the private key`).toBe(
           object.metadata.name === "gateway",
         );
+        const mails = secretsOf(c).includes("signpost-notification-secrets");
+        expect(mails, `${object.metadata.name} and the SMTP credentials`).toBe(
+          object.metadata.name === "notification",
+        );
       }
     }
   });

@@ -54,10 +54,14 @@ export function startServiceProcess(name: string, env: Record<string, string>): 
 }
 
 /** Waits until `url`/readyz answers 200. */
-export async function waitReady(url: string, proc?: ServiceProcess): Promise<void> {
+export async function waitReady(
+  url: string,
+  proc?: ServiceProcess,
+  timeoutMs = 30_000,
+): Promise<void> {
   await waitFor(
     `${url} to be ready${proc ? `; output so far:\n${proc.output()}` : ""}`,
     async () => (await fetch(`${url}/readyz`)).ok,
-    30_000,
+    timeoutMs,
   );
 }

@@ -36,6 +36,13 @@ export function createPgDb(opts: { url: string; max?: number; applicationName?: 
     async transaction(work) {
       const client = await pool.connect();
       let broken = false;
+      // A checked-out client is not watched by the pool: a connection cut mid-transaction
+      // (pg_terminate_backend, a failover) emits 'error' on it, which would crash the process.
+      // The query in flight fails with it; the client is discarded on release.
+      const onError = () => {
+        broken = true;
+      };
+      client.on("error", onError);
       try {
         await client.query("BEGIN");
         const tx: Sql = {
@@ -56,6 +63,7 @@ export function createPgDb(opts: { url: string; max?: number; applicationName?: 
         });
         throw error;
       } finally {
+        client.off("error", onError);
         client.release(broken);
       }
     },

@@ -36,6 +36,8 @@ export function createBullmqTransport(opts: { redisUrl: string; prefix?: string 
     let q = queues.get(name);
     if (!q) {
       q = new Queue(name, { connection: shared, prefix });
+      // Connection errors while Redis restarts are retried; unheard, they would crash the process.
+      q.on("error", () => undefined);
       queues.set(name, q);
     }
     return q;

@@ -60,10 +60,23 @@ export function startOutboxRelay(opts: {
         returning seq, id, type, envelope`,
     );
     rows.sort((a, b) => a.seq - b.seq);
-    for (const row of rows) {
-      for (const queue of queuesFor(row.type)) {
-        await transport.enqueue(queue, { id: row.id, name: row.type, data: row.envelope });
+    try {
+      for (const row of rows) {
+        for (const queue of queuesFor(row.type)) {
+          await transport.enqueue(queue, { id: row.id, name: row.type, data: row.envelope });
+        }
       }
+    } catch (error) {
+      // Hand the batch back at once (Redis was away, say) rather than when the lease runs out;
+      // rows already enqueued go again, which their job ids make a no-op.
+      await db
+        .query(
+          `update ${schema}.outbox set claimed_until = null
+            where seq = any($1::bigint[]) and published_at is null`,
+          [rows.map((r) => r.seq)],
+        )
+        .catch(() => undefined); // the lease expires and another pass takes them
+      throw error;
     }
     // One write for the whole batch: a crash before it re-publishes the batch, which job ids and
     // the consumers' inbox make harmless.

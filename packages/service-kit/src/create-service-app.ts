@@ -47,6 +47,7 @@ export function createServiceApp(opts: {
     c.set("identity", token ? await opts.verifyIdentity(token) : null);
     await withRequestId(requestId, next);
     setResponseHeader(c, "x-request-id", requestId);
+    setResponseHeader(c, "x-content-type-options", "nosniff");
   });
 
   app.get("/healthz", (c) => c.json({ status: "ok", service: opts.name }));

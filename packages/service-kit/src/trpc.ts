@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { AppError, type TIdentity } from "@signpost/contracts";
 import { trpcCodeOf } from "./error-table.ts";
+import { containsNul, isBadTextError, isTransientDbError } from "./text-input.ts";
 
 // A type (not an interface) so it satisfies tRPC-Hono's Record<string, unknown> context.
 export type RequestContext = {
@@ -39,11 +40,30 @@ const mapErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
   }
+  // Text the database cannot hold is the client's problem, whichever field it came in.
+  if (!result.ok && isBadTextError(result.error.cause)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Text contains characters not allowed" });
+  }
+  if (!result.ok && isTransientDbError(result.error.cause)) {
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The database connection was lost; try again",
+      cause: result.error.cause,
+    });
+  }
   return result;
 });
 
+/** A NUL character cannot be stored in any text column: refuse it in any field, up front. */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  if (containsNul(await getRawInput().catch(() => undefined))) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Text may not contain NUL characters" });
+  }
+  return next();
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseNul);
 
 /** Requires a verified identity: 401 otherwise. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -52,6 +52,9 @@ const schema = z
       .string()
       .regex(/^[a-z0-9_-]+$/i, "letters, digits, - and _ only")
       .default("signpost"),
+    /** Requests a minute on /api per signed-in person and per client address (0: no limit). */
+    API_REQUESTS_PER_MINUTE_PER_PERSON: z.coerce.number().int().min(0).default(600),
+    API_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number().int().min(0).default(3000),
     /** When set, scrapers must send it as a bearer token to `/metrics` (the public port). */
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })

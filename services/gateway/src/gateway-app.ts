@@ -14,6 +14,7 @@ import {
   errorResponse,
   httpMetrics,
   payloadLimit,
+  setResponseHeader,
   type Logger,
   type Metrics,
   type RequestContext,
@@ -24,6 +25,7 @@ import type { IdentityDeps } from "./identity/identity-deps.ts";
 import { identityRouter } from "./identity/identity-router.ts";
 import { scaled } from "./identity/rate-limiter.ts";
 import { gatewayLabeller, metricsEndpoint } from "./ops/metrics-endpoint.ts";
+import { requestLimit, type RequestLimits } from "./ops/request-limit.ts";
 import { forwardable } from "./ops/upstream-path.ts";
 
 /** How the gateway reaches a service: in this process (its app's fetch) or over HTTP. */
@@ -47,6 +49,7 @@ export function createGatewayApp(opts: {
   metrics: Metrics;
   /** When set, `/metrics` asks for it as a bearer token. */
   metricsToken?: string | undefined;
+  requestLimits: RequestLimits;
 }): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
   const router = identityRouter(opts.identity);
@@ -76,8 +79,14 @@ export function createGatewayApp(opts: {
   const bodyCap = payloadLimit(maxBodyBytes);
   app.use(
     "/api/*",
+    async (c, next) => {
+      await next();
+      // Answers are JSON; a browser must never sniff text in them (a stored payload) as HTML.
+      setResponseHeader(c, "x-content-type-options", "nosniff");
+    },
     (c, next) => (streamedUploads.test(c.req.path) ? next() : bodyCap(c, next)),
     authenticate(opts.identity.db, opts.trustProxy, scaled(opts.identity.loginLimits, 5)),
+    requestLimit(opts.identity.db, opts.requestLimits),
   );
 
   app.use(

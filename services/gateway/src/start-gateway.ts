@@ -119,6 +119,11 @@ async function boot(
     trustProxy: env.TRUST_PROXY,
     metrics,
     metricsToken: env.METRICS_TOKEN,
+    requestLimits: {
+      perPerson: env.API_REQUESTS_PER_MINUTE_PER_PERSON,
+      perIp: env.API_REQUESTS_PER_MINUTE_PER_IP,
+      windowSeconds: 60,
+    },
     identity: {
       db,
       logger,

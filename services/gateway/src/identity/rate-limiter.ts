@@ -36,6 +36,30 @@ export const rateLimiter = {
     );
   },
 
+  /**
+   * Counts one request for `key` in the current fixed window (a new window starts when the last
+   * one is over); returns the count so far and the seconds until the window ends.
+   */
+  async hit(
+    sql: Sql,
+    key: string,
+    windowSeconds: number,
+  ): Promise<{ count: number; resetInSeconds: number }> {
+    const { rows } = await sql.query<{ count: number; reset_in: number }>(
+      `insert into identity.rate_limits (key, window_started_at, count) values ($1, now(), 1)
+       on conflict (key) do update set
+         count = case when rate_limits.window_started_at > now() - make_interval(secs => $2)
+                      then rate_limits.count + 1 else 1 end,
+         window_started_at = case when rate_limits.window_started_at > now() - make_interval(secs => $2)
+                      then rate_limits.window_started_at else now() end
+       returning count,
+         extract(epoch from window_started_at + make_interval(secs => $2) - now())::float8 as reset_in`,
+      [key, windowSeconds],
+    );
+    const row = rows[0];
+    return { count: row?.count ?? 1, resetInSeconds: Math.max(0, row?.reset_in ?? windowSeconds) };
+  },
+
   async reset(sql: Sql, key: string): Promise<void> {
     await sql.query(`delete from identity.rate_limits where key = $1`, [key]);
   },
