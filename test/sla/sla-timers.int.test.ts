@@ -52,7 +52,7 @@ function restartSuite(mode: string, envFor: () => Promise<RunMode>) {
       } finally {
         await second.stop();
       }
-    }, 120_000); // two start-ups of the whole product, on a shared machine
+    }, 180_000); // two start-ups of the whole product, on a shared machine
   });
 }
 

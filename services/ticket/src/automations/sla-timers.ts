@@ -13,6 +13,8 @@ const ZSlaCheckJob = z.object({
   timerId: z.uuid(),
 });
 
+const jobIdOf = (ticketId: string, timerId: string) => `sla.${ticketId}.${timerId}`;
+
 const batchSize = 100;
 const leaseSeconds = 30;
 
@@ -66,6 +68,7 @@ export function startSlaTimers(opts: {
       workspace_id: string;
       timer_id: string;
       next_check_at: Date;
+      timer_stale_id: string | null;
     }>(
       `update ticket.ticket_slas
           set timer_claimed_until = now() + make_interval(secs => ${leaseSeconds})
@@ -75,21 +78,24 @@ export function startSlaTimers(opts: {
              and (timer_claimed_until is null or timer_claimed_until < now())
            limit ${batchSize}
            for update skip locked)
-        returning ticket_id, workspace_id, timer_id, next_check_at`,
+        returning ticket_id, workspace_id, timer_id, next_check_at, timer_stale_id`,
     );
     for (const r of rows) {
       const delayMs = Math.max(0, new Date(r.next_check_at).getTime() - Date.now());
       await transport.enqueue(
         timerQueue,
         {
-          id: `sla.${r.ticket_id}.${r.timer_id}`,
+          id: jobIdOf(r.ticket_id, r.timer_id),
           name: "sla.check",
           data: { ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id },
         },
         { delayMs },
       );
+      if (r.timer_stale_id)
+        await transport.cancel(timerQueue, jobIdOf(r.ticket_id, r.timer_stale_id));
       await db.query(
-        `update ticket.ticket_slas set timer_enqueued = true, timer_claimed_until = null
+        `update ticket.ticket_slas
+            set timer_enqueued = true, timer_claimed_until = null, timer_stale_id = null
           where ticket_id = $1 and timer_id = $2`,
         [r.ticket_id, r.timer_id],
       );
