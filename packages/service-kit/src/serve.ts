@@ -20,19 +20,18 @@ export function listen(app: Fetchable, port: number, host = "0.0.0.0") {
         port: info.port,
         close: () =>
           new Promise<void>((done) => {
-            let grace: NodeJS.Timeout | undefined;
+            // Live streams (SSE) never finish by themselves: requests get a grace period to
+            // complete, then whatever is still open is cut (clients reconnect elsewhere).
+            const grace = setTimeout(() => {
+              if ("closeAllConnections" in server) server.closeAllConnections();
+            }, closeGraceMs);
+            grace.unref();
             server.close(() => {
               clearTimeout(grace);
               done();
             });
             // Idle keep-alive sockets would hold close() open until they time out.
             if ("closeIdleConnections" in server) server.closeIdleConnections();
-            // Live streams (SSE) never finish by themselves: requests get a grace period to
-            // complete, then whatever is still open is cut (clients reconnect elsewhere).
-            grace = setTimeout(() => {
-              if ("closeAllConnections" in server) server.closeAllConnections();
-            }, closeGraceMs);
-            grace.unref();
           }),
       }),
     );
