@@ -27,7 +27,8 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.e2e.test.ts"],
           globalSetup: ["test/e2e/support/build-web.ts"],
-          testTimeout: 60_000,
+          // A journey waits on indexing and live updates while the system suites load both cores.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
