@@ -159,7 +159,6 @@ function mailInSuite(name: string, mode: () => Mode) {
     });
 
     it("ignores auto-replies, bounces and our own mails", async () => {
-      const before = received().length;
       const cases: [string, string[], string][] = [
         ["<ooo-1@customer-a.test>", ["Auto-Submitted: auto-replied"], "auto_reply"],
         ["<bulk-1@customer-a.test>", ["Precedence: bulk"], "auto_reply"],
@@ -190,7 +189,9 @@ function mailInSuite(name: string, mode: () => Mode) {
       );
       expect(bounce.body).toMatchObject({ accepted: false, reason: "bounce" });
       await new Promise((r) => setTimeout(r, 300));
-      expect(received()).toHaveLength(before);
+      // Compared by id: an earlier test's event may still be arriving, which is not a leak.
+      const ignored = [...cases.map(([id]) => id), "<b-1@mx.test>"];
+      expect(received().filter((e) => ignored.includes(e.payload.messageId))).toEqual([]);
     });
 
     it("takes mail only from an admin's credentials", async () => {
