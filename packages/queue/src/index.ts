@@ -7,3 +7,4 @@ export { buildEvent } from "./build-event.ts";
 export { messagingMigration } from "./messaging-migration.ts";
 export type { Logger } from "./logger.ts";
 export { currentRequestId, withRequestId } from "./request-context.ts";
+export { drainInBatches, startRelayLoop, type RelayLoop } from "./relay-loop.ts";

@@ -4,6 +4,7 @@ import type { Db, Sql } from "@signpost/db";
 import type { Transport } from "./transport.ts";
 import type { Logger } from "./logger.ts";
 import { currentRequestId } from "./request-context.ts";
+import { drainInBatches, startRelayLoop, type RelayLoop } from "./relay-loop.ts";
 
 /**
  * Records `event` in the service's outbox. Call it with the transaction that makes the change the
@@ -20,13 +21,8 @@ export async function appendToOutbox(tx: Sql, schema: string, event: DomainEvent
   ]);
 }
 
-export interface OutboxRelay {
-  /** Publish now rather than at the next poll (call after committing an event). */
-  kick(): void;
-  /** Publishes whatever is pending; returns how many events it published. */
-  flush(): Promise<number>;
-  stop(): Promise<void>;
-}
+/** Kick it after committing an event; `flush` resolves with how many events it published. */
+export type OutboxRelay = RelayLoop;
 
 const batchSize = 100;
 const leaseSeconds = 30;
@@ -45,9 +41,6 @@ export function startOutboxRelay(opts: {
   pollMs?: number;
 }): OutboxRelay {
   const { db, schema, transport, logger } = opts;
-  let stopped = false;
-  let running: Promise<number> | undefined;
-  let again = false;
 
   async function relayOnce(): Promise<number> {
     const { rows } = await db.query<{ seq: number; id: string; type: string; envelope: unknown }>(
@@ -88,43 +81,11 @@ export function startOutboxRelay(opts: {
     return rows.length;
   }
 
-  async function drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await relayOnce();
-      total += n;
-      if (n < batchSize) return total;
-    }
-  }
-
-  function flush(): Promise<number> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = drain()
-      .catch((error: unknown) => {
-        logger.warn({ err: error, schema }, "outbox relay pass failed; will retry");
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-        if (again && !stopped) {
-          again = false;
-          void flush();
-        }
-      });
-    return running;
-  }
-
-  const timer = setInterval(() => void flush(), opts.pollMs ?? 500);
-  return {
-    kick: () => void flush(),
-    flush,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startRelayLoop({
+    name: "outbox relay",
+    logger,
+    logContext: { schema },
+    pollMs: opts.pollMs ?? 500,
+    pass: () => drainInBatches(relayOnce, batchSize),
+  });
 }

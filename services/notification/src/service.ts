@@ -133,7 +133,7 @@ export function createNotificationService(
   mountInboundRoute(service.app, deps);
   return {
     ...service,
-    flushPending: async () => pending?.flush(),
+    flushPending: async () => void (await pending?.flush()),
     inboundSmtpPort: () => smtp?.port ?? null,
   };
 }

@@ -1,5 +1,11 @@
 import type { Db } from "@signpost/db";
-import type { Logger, Transport } from "@signpost/queue";
+import {
+  drainInBatches,
+  startRelayLoop,
+  type Logger,
+  type RelayLoop,
+  type Transport,
+} from "@signpost/queue";
 
 /**
  * Moves rows a handler committed (mails, webhook deliveries, digests) onto their queue — the same
@@ -15,11 +21,10 @@ export interface PendingSource {
   backoffMs: number;
 }
 
-export interface PendingRelay {
-  kick(): void;
-  flush(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** Kick it after a handler committed rows; `flush` resolves with how many rows it enqueued. */
+export type PendingRelay = RelayLoop;
+
+const batchSize = 100;
 
 export function startPendingRelay(opts: {
   db: Db;
@@ -28,57 +33,30 @@ export function startPendingRelay(opts: {
   logger: Logger;
   pollMs: number;
 }): PendingRelay {
-  const { db, transport, sources, logger } = opts;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
+  const { db, transport, sources } = opts;
 
-  async function pass() {
-    for (const s of sources) {
-      for (;;) {
-        const rows = await s.pending(db, 100);
-        for (const r of rows) {
-          await transport.enqueue(
-            s.queue,
-            { id: r.jobId, name: s.queue, data: { id: r.id } },
-            { attempts: s.attempts, backoffMs: s.backoffMs, delayMs: r.delayMs },
-          );
-        }
-        if (rows.length)
-          await s.markEnqueued(
-            db,
-            rows.map((r) => r.id),
-          );
-        if (rows.length < 100) break;
-      }
+  async function batchOf(s: PendingSource): Promise<number> {
+    const rows = await s.pending(db, batchSize);
+    for (const r of rows) {
+      await transport.enqueue(
+        s.queue,
+        { id: r.jobId, name: s.queue, data: { id: r.id } },
+        { attempts: s.attempts, backoffMs: s.backoffMs, delayMs: r.delayMs },
+      );
     }
+    if (rows.length)
+      await s.markEnqueued(
+        db,
+        rows.map((r) => r.id),
+      );
+    return rows.length;
   }
 
-  function flush(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass()
-      .catch((error: unknown) => logger.warn({ err: error }, "pending relay pass failed"))
-      .finally(() => {
-        running = undefined;
-        if (again && !stopped) {
-          again = false;
-          void flush();
-        }
-      });
-    return running;
+  async function pass(): Promise<number> {
+    let total = 0;
+    for (const s of sources) total += await drainInBatches(() => batchOf(s), batchSize);
+    return total;
   }
 
-  const timer = setInterval(() => void flush(), opts.pollMs);
-  return {
-    kick: () => void flush(),
-    flush,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startRelayLoop({ name: "pending relay", logger: opts.logger, pollMs: opts.pollMs, pass });
 }

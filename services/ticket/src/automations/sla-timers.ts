@@ -1,6 +1,13 @@
 import { z } from "zod";
 import type { Db } from "@signpost/db";
-import { PermanentJobError, type Logger, type Transport } from "@signpost/queue";
+import {
+  drainInBatches,
+  PermanentJobError,
+  startRelayLoop,
+  type Logger,
+  type RelayLoop,
+  type Transport,
+} from "@signpost/queue";
 import { runSlaCheck } from "./sla-check.ts";
 import type { TicketAutomation } from "./ticket-automation.ts";
 
@@ -18,13 +25,8 @@ const jobIdOf = (ticketId: string, timerId: string) => `sla.${ticketId}.${timerI
 const batchSize = 100;
 const leaseSeconds = 30;
 
-export interface SlaTimers {
-  /** Enqueue newly set timers now rather than at the next poll. */
-  kick(): void;
-  /** Enqueues every timer set and not yet enqueued; returns how many. */
-  flush(): Promise<number>;
-  stop(): Promise<void>;
-}
+/** Kick it after setting a timer; `flush` resolves with how many timers it enqueued. */
+export type SlaTimers = RelayLoop;
 
 /**
  * Runs the SLA timers. A change that moves a ticket's next check writes a new timer id with
@@ -43,9 +45,12 @@ export function startSlaTimers(opts: {
   pollMs?: number;
 }): SlaTimers {
   const { db, transport, logger } = opts;
-  let stopped = false;
-  let running: Promise<number> | undefined;
-  let again = false;
+  const loop = startRelayLoop({
+    name: "sla timer relay",
+    logger,
+    pollMs: opts.pollMs ?? 500,
+    pass: () => drainInBatches(relayOnce, batchSize),
+  });
 
   transport.consume(
     timerQueue,
@@ -56,7 +61,7 @@ export function startSlaTimers(opts: {
       logger.info({ jobId: job.id, outcome }, "sla timer ran");
       if (outcome === "checked") {
         opts.kickRelay();
-        kick();
+        loop.kick();
       }
     },
     { concurrency: 4 },
@@ -103,44 +108,5 @@ export function startSlaTimers(opts: {
     return rows.length;
   }
 
-  async function drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await relayOnce();
-      total += n;
-      if (n < batchSize) return total;
-    }
-  }
-
-  function flush(): Promise<number> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = drain()
-      .catch((error: unknown) => {
-        logger.warn({ err: error }, "sla timer relay pass failed; will retry");
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-        if (again && !stopped) {
-          again = false;
-          void flush();
-        }
-      });
-    return running;
-  }
-  const kick = () => void flush();
-
-  const timer = setInterval(kick, opts.pollMs ?? 500);
-  return {
-    kick,
-    flush,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return loop;
 }

@@ -1,0 +1,88 @@
+import type { Logger } from "./logger.ts";
+
+/** A background loop that moves committed rows somewhere else (a queue, a timer). */
+export interface RelayLoop {
+  /** Run a pass now rather than at the next poll (call after committing new rows). */
+  kick(): void;
+  /** Runs a pass (or joins the one running); resolves with how many rows it moved. */
+  flush(): Promise<number>;
+  /** No more passes; waits for the running one. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `pass` every `pollMs` and whenever kicked, never two passes at once. Kicks coalesce: a kick
+ * during a pass runs exactly one more pass after it, so rows committed mid-pass are not left for
+ * the next poll, and a burst of kicks costs one pass rather than one each. A failed pass is logged
+ * and left to the next poll or kick, which is why `pass` must be safe to repeat.
+ *
+ * @example
+ * const loop = startRelayLoop({ name: "outbox relay", logger, pollMs: 500, pass: () => drainInBatches(relayBatch, 100) });
+ * loop.kick(); // after a commit
+ * await loop.stop();
+ */
+export function startRelayLoop(opts: {
+  /** Names the loop in its log lines. */
+  name: string;
+  pass: () => Promise<number>;
+  logger: Logger;
+  pollMs: number;
+  /** Extra fields for the failure log line. */
+  logContext?: Record<string, unknown>;
+}): RelayLoop {
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  let again = false;
+
+  function flush(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = opts
+      .pass()
+      .catch((error: unknown) => {
+        opts.logger.warn(
+          { err: error, ...opts.logContext },
+          `${opts.name} pass failed; will retry`,
+        );
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (again && !stopped) {
+          again = false;
+          void flush();
+        }
+      });
+    return running;
+  }
+  const kick = () => void flush();
+
+  const timer = setInterval(kick, opts.pollMs);
+  return {
+    kick,
+    flush,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/**
+ * Calls `batch` until it returns less than a full batch; resolves with the total. For a pass that
+ * leases `batchSize` rows at a time, so a backlog drains in one pass instead of one batch per poll.
+ */
+export async function drainInBatches(
+  batch: () => Promise<number>,
+  batchSize: number,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await batch();
+    total += n;
+    if (n < batchSize) return total;
+  }
+}
