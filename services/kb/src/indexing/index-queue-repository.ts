@@ -4,7 +4,11 @@ export interface QueuedSource {
   source_kind: "article" | "ticket";
   source_id: string;
   workspace_id: string;
-  requested_at: Date;
+  /**
+   * As Postgres wrote it, to the microsecond: a JavaScript Date keeps milliseconds only, and
+   * `finish` compared with one would never match the row, which then stayed queued for ever.
+   */
+  requested_at: string;
 }
 
 const leaseSeconds = 120;
@@ -28,7 +32,7 @@ export const indexQueueRepository = {
           select source_kind, source_id from kb.index_queue
            where claimed_until is null or claimed_until < now()
            order by requested_at limit $1 for update skip locked)
-        returning source_kind, source_id, workspace_id, requested_at`,
+        returning source_kind, source_id, workspace_id, requested_at::text as requested_at`,
       [limit],
     );
     return rows;
@@ -37,7 +41,7 @@ export const indexQueueRepository = {
   /** Done, unless the source was requested again while it was being indexed. */
   async finish(sql: Sql, q: QueuedSource) {
     await sql.query(
-      `delete from kb.index_queue where source_kind = $1 and source_id = $2 and requested_at <= $3`,
+      `delete from kb.index_queue where source_kind = $1 and source_id = $2 and requested_at <= $3::timestamptz`,
       [q.source_kind, q.source_id, q.requested_at],
     );
   },
