@@ -48,7 +48,10 @@ export interface MailSettingsRow {
   unknown_senders: "accept" | "refuse";
 }
 
-const leaseSeconds = 120;
+// Shorter than the queue's 30-second job lock: when a sender dies mid-send, the queue hands its
+// job to another worker after the lock, and by then the mail's lease has run out and it can be
+// claimed again.
+const leaseSeconds = 25;
 
 /** The only code that reads and writes the mail tables. */
 export const mailRepository = {
@@ -120,6 +123,15 @@ export const mailRepository = {
       [id],
     );
     return rows[0] ?? null;
+  },
+
+  /** Whether someone holds the mail for sending (alive, or dead with its lease not yet out). */
+  async isSending(sql: Sql, id: string): Promise<boolean> {
+    const { rows } = await sql.query(
+      `select 1 from notification.mail_messages where id = $1 and status = 'sending'`,
+      [id],
+    );
+    return rows.length > 0;
   },
 
   /** Records the send; `redacted` replaces the bodies of a mail whose link was a secret. */

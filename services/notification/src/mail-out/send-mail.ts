@@ -23,7 +23,13 @@ export function sendMailJob(deps: {
     const parsed = ZJob.safeParse(job.data);
     if (!parsed.success) throw new PermanentJobError(`bad mail job ${job.id}`);
     const row = await mailRepository.claim(deps.db, parsed.data.id);
-    if (!row) return;
+    if (!row) {
+      // Held by a sender that may have died mid-send (its job is redelivered to us): retry after
+      // a backoff, when its lease has run out, rather than finish and leave it unsent for ever.
+      if (await mailRepository.isSending(deps.db, parsed.data.id))
+        throw new Error(`mail ${parsed.data.id} is being sent elsewhere; will retry`);
+      return;
+    }
     const settings = await mailRepository.settings(deps.db, row.workspace_id);
     const address = settings.support_address ?? deps.defaultFrom;
     const name = (settings.from_name ?? "Support").replace(/["\\\r\n]/g, "");
