@@ -51,7 +51,7 @@ export async function signIn(baseUrl: string, email: string, password: string, w
  * A fresh workspace (two organizations, one person per role) provisioned in the gateway's
  * database, with everyone signed in.
  */
-export async function signedInWorkspace(gw: RunningGateway) {
+export async function signedInWorkspace(gw: Pick<RunningGateway, "db" | "url">) {
   const ws = testWorkspace();
   const slug = `t-${uniqueSuffix()}`;
   const people = {
