@@ -11,6 +11,7 @@ import type { Metrics } from "./metrics/metrics.ts";
 import { payloadLimit } from "./payload-limit.ts";
 import { requestIdFrom } from "./request-id.ts";
 import { setResponseHeader } from "./response-header.ts";
+import { isTransientDbError } from "./text-input.ts";
 import type { RequestContext } from "./trpc.ts";
 
 export interface ServiceAppVariables {
@@ -111,6 +112,20 @@ export function errorResponse(error: unknown, requestId: string | undefined, log
     return Response.json(
       { error: { code, message: error.message || "Bad request", requestId } } satisfies ErrorBody,
       { status },
+    );
+  }
+  // Outside tRPC too (the gateway's session lookup, say): a dropped connection may be retried.
+  if (isTransientDbError(error)) {
+    logger.warn({ err: error, requestId }, "database connection lost");
+    return Response.json(
+      {
+        error: {
+          code: "UNAVAILABLE",
+          message: "The database connection was lost; try again",
+          requestId,
+        },
+      } satisfies ErrorBody,
+      { status: httpStatusOf("UNAVAILABLE") },
     );
   }
   logger.error({ err: error, requestId }, "unhandled error");
