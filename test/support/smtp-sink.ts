@@ -53,6 +53,9 @@ export async function startSmtpSink() {
       });
     },
   });
+  // A sender killed mid-conversation resets its connection; smtp-server reports that as an
+  // 'error' event, which would otherwise be an uncaught exception in the test process.
+  server.on("error", () => undefined);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;

@@ -57,11 +57,29 @@ export function sendMailJob(deps: {
       throw error;
     }
     // A single-use link is not kept once it went out (nor shown in the development mailbox).
-    await mailRepository.markSent(
-      deps.db,
-      row.id,
-      deps.mailer.kind === "smtp" ? "sent" : "captured",
-      secretTemplates.includes(row.template) ? redactedBody : null,
+    await recordSent(() =>
+      mailRepository.markSent(
+        deps.db,
+        row.id,
+        deps.mailer.kind === "smtp" ? "sent" : "captured",
+        secretTemplates.includes(row.template) ? redactedBody : null,
+      ),
     );
   };
+}
+
+/**
+ * The server has the mail: failing to record that now would send it again once the lease runs
+ * out. A dropped database connection is the likely cause and the pool's next connection the
+ * cure, so the (idempotent) record is tried a few times before the job gives up.
+ */
+async function recordSent(mark: () => Promise<void>, tries = 5): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await mark();
+    } catch (error) {
+      if (i >= tries) throw error;
+      await new Promise((r) => setTimeout(r, 200 * i));
+    }
+  }
 }
