@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TTicketPriority } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
+import type { Statement } from "../shared/write-batch.ts";
 import type { SlaClock } from "./business-calendar.ts";
 import {
   dueAt,
@@ -86,6 +87,12 @@ export const slaRepository = {
    * new timer for the timer relay to enqueue after commit.
    */
   async save(tx: Sql, rec: SlaRecord, clock: SlaClock, previousNextCheck?: number | null) {
+    const { text, params } = slaRepository.saveStatement(rec, clock, previousNextCheck);
+    await tx.query(text, params);
+  },
+
+  /** The upsert `save` runs, to send with other writes in a `WriteBatch`. */
+  saveStatement(rec: SlaRecord, clock: SlaClock, previousNextCheck?: number | null): Statement {
     const next = nextCheckAt(rec, clock);
     const retime = previousNextCheck === undefined || previousNextCheck !== next;
     const values = [
@@ -122,8 +129,8 @@ export const slaRepository = {
       retime,
       retime && next !== null ? randomUUID() : null,
     ];
-    await tx.query(
-      `insert into ticket.ticket_slas (${columns}, fr_state, fr_due_at, res_state, res_due_at,
+    return {
+      text: `insert into ticket.ticket_slas (${columns}, fr_state, fr_due_at, res_state, res_due_at,
          state, due_at, next_check_at, timer_id, timer_enqueued, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
          $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $32::uuid, $32::uuid is null, now())
@@ -141,7 +148,7 @@ export const slaRepository = {
          timer_stale_id = case when $31::boolean and ticket_slas.timer_enqueued
            then ticket_slas.timer_id else ticket_slas.timer_stale_id end,
          updated_at = now()`,
-      values,
-    );
+      params: values,
+    };
   },
 };

@@ -14,12 +14,19 @@ import type { z } from "zod";
 import { runHooks, type TicketDeps } from "../deps.ts";
 import { auditRepository } from "../audit/audit-repository.ts";
 import { directoryRepository } from "../directory/directory-repository.ts";
-import { checkCategory, checkCustomFields } from "../fields/validate-fields.ts";
+import { assertCategory, mergeCustomFields } from "../fields/validate-fields.ts";
 import { pickAgent } from "../routing/pick-agent.ts";
-import { routingRepository } from "../routing/routing-repository.ts";
 import { asPerson, type Actor } from "../shared/actor.ts";
-import { emit, headerOf } from "../shared/emit.ts";
-import { ticketRepository, type StoredTicket } from "./ticket-repository.ts";
+import { emitStatement, headerOf } from "../shared/emit.ts";
+import { WriteBatch } from "../shared/write-batch.ts";
+import { openingRepository } from "./opening-repository.ts";
+import {
+  ticketRepository,
+  toTicket,
+  type NewTicket,
+  type StoredTicket,
+  type TicketRow,
+} from "./ticket-repository.ts";
 import { toTicketDto } from "./to-dto.ts";
 
 export interface NewTicketInput {
@@ -48,24 +55,22 @@ export async function createTicketIn(
   input: NewTicketInput,
 ): Promise<StoredTicket> {
   const workspaceId = actor.workspaceId;
-  await checkCategory(tx, workspaceId, input.category);
-  const customFields = await checkCustomFields(
-    tx,
-    workspaceId,
+  // One read for number, categories, fields and route; then one statement for every row below.
+  // The number comes from a sequence (no lock held to commit), so creations run side by side.
+  const ctx = await openingRepository.read(tx, workspaceId, input.category);
+  assertCategory(ctx.categories, input.category);
+  const customFields = mergeCustomFields(
+    ctx.customFields,
     {},
     input.customFields,
     !input.skipRequiredFields,
   );
-  // Routing first: the ticket number below is a per-workspace counter row whose lock is held
-  // until commit, so only the writes that need the number happen after it.
-  let groupId = await routingRepository.groupForCategory(tx, workspaceId, input.category);
-  if (groupId && !(await directoryRepository.findGroup(tx, workspaceId, groupId))) groupId = null;
+  const groupId = ctx.routeGroupId;
   const assigneeId = groupId ? await pickAgent(tx, workspaceId, groupId) : null;
-  const number = await ticketRepository.nextNumber(tx, workspaceId);
-  const ticket = await ticketRepository.insert(tx, {
+  const row: NewTicket = {
     id: randomUUID(),
     workspaceId,
-    number,
+    number: ctx.number,
     subject: input.subject,
     description: input.description,
     status: "open",
@@ -80,27 +85,50 @@ export async function createTicketIn(
     inboundMessageId: input.inboundMessageId ?? null,
     assigneeId,
     groupId,
-  });
-  await auditRepository.record(tx, actor, {
-    ticketId: ticket.id,
-    action: "created",
-    changes: [
-      { field: "status", from: null, to: ticket.statusKey },
-      { field: "priority", from: null, to: ticket.priority },
-      { field: "category", from: null, to: ticket.category },
-      ...(ticket.groupId ? [{ field: "groupId", from: null, to: ticket.groupId }] : []),
-      ...(ticket.assigneeId ? [{ field: "assigneeId", from: null, to: ticket.assigneeId }] : []),
-    ],
-  });
-  await emit(tx, actor, ticket, "ticket.created", {
-    ...headerOf(ticket),
-    priority: ticket.priority,
-    category: ticket.category,
-    source: ticket.source,
-    inboundMessageId: input.inboundMessageId ?? null,
-  });
-  await runHooks(deps, tx, { before: null, after: ticket, actor, cause: "created" });
-  return ticket;
+  };
+  // What the insert will return (`created_at` defaults to the transaction's start, `ctx.now`), so
+  // the audit, the event and the hooks can be written in the same statement as the ticket.
+  const ticket: StoredTicket = {
+    ...row,
+    assigneeId,
+    groupId,
+    collaboratorIds: [],
+    mergedIntoId: null,
+    resolutionCount: 0,
+    closeReason: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    firstResponseAt: null,
+    resolvedAt: null,
+    closedAt: null,
+  };
+  const writes = new WriteBatch();
+  writes.add(
+    auditRepository.recordStatement(actor, {
+      ticketId: ticket.id,
+      action: "created",
+      changes: [
+        { field: "status", from: null, to: ticket.statusKey },
+        { field: "priority", from: null, to: ticket.priority },
+        { field: "category", from: null, to: ticket.category },
+        ...(groupId ? [{ field: "groupId", from: null, to: groupId }] : []),
+        ...(assigneeId ? [{ field: "assigneeId", from: null, to: assigneeId }] : []),
+      ],
+    }),
+  );
+  writes.add(
+    emitStatement(actor, ticket, "ticket.created", {
+      ...headerOf(ticket),
+      priority: ticket.priority,
+      category: ticket.category,
+      source: ticket.source,
+      inboundMessageId: input.inboundMessageId ?? null,
+    }),
+  );
+  await runHooks(deps, tx, { before: null, after: ticket, actor, cause: "created", writes });
+  const [written] = await writes.flush<TicketRow>(tx, ticketRepository.insertStatement(row));
+  if (!written) throw new Error("ticket insert returned no row");
+  return toTicket(written);
 }
 
 /**
