@@ -1,4 +1,9 @@
-import { AppError, type TTicketFilters, type TTicketSort } from "@signpost/contracts";
+import {
+  AppError,
+  ticketStatuses,
+  type TTicketFilters,
+  type TTicketSort,
+} from "@signpost/contracts";
 import { ticketColumns } from "./ticket-repository.ts";
 
 /** The keyset of each sort: the sorted column(s), then columns that make the order total. */
@@ -53,12 +58,26 @@ export function buildListQuery(q: ListQuery): { text: string; params: unknown[] 
   };
   if (q.confineToOrg) where.push(`t.org_id = ${p(q.confineToOrg)}`);
   const f = q.filters;
+  // One value is `=`, not `= any(...)`: only then may an index on the column give the sort order.
+  const oneOf = (column: string, values: readonly string[], type: string) =>
+    values.length === 1
+      ? `${column} = ${p(values[0])}`
+      : `${column} = any(${p(values)}::${type}[])`;
   if (f.status) {
-    const s = p(f.status);
-    where.push(`(t.status = any(${s}::text[]) or t.status_key = any(${s}::text[]))`);
+    // A built-in key is its own kind (and reserved), so it is a filter on the kind; any other key
+    // is one of the workspace's statuses. Split so each half has an index.
+    const kinds = f.status.filter((s) => (ticketStatuses as readonly string[]).includes(s));
+    const custom = f.status.filter((s) => !kinds.includes(s));
+    const parts = [
+      ...(kinds.length ? [oneOf("t.status", kinds, "text")] : []),
+      ...(custom.length
+        ? [`(${oneOf("t.status_key", custom, "text")} and t.status_key <> t.status)`]
+        : []),
+    ];
+    where.push(parts.length === 1 ? (parts[0] as string) : `(${parts.join(" or ")})`);
   }
-  if (f.priority) where.push(`t.priority = any(${p(f.priority)}::text[])`);
-  if (f.category) where.push(`t.category = any(${p(f.category)}::text[])`);
+  if (f.priority) where.push(oneOf("t.priority", f.priority, "text"));
+  if (f.category) where.push(oneOf("t.category", f.category, "text"));
   for (const [key, column] of [
     ["assigneeId", "t.assignee_id"],
     ["groupId", "t.group_id"],
@@ -78,8 +97,11 @@ export function buildListQuery(q: ListQuery): { text: string; params: unknown[] 
     const match = `t.search @@ websearch_to_tsquery('english', ${p(f.text)})`;
     where.push(number ? `(${match} or t.number = ${p(Number(number))})` : match);
   }
-  // The SLA columns live beside the ticket (services/ticket/src/sla); joined only when asked for.
-  const slaJoin = Boolean(f.slaState) || q.sort.field === "sla_due_at";
+  // The SLA row lives beside the ticket (services/ticket/src/sla). Sorting or filtering on it
+  // joins it inner: every ticket has one (written with the ticket), and only then may the planner
+  // walk the SLA rows in due order.
+  const slaInner = Boolean(f.slaState) || q.sort.field === "sla_due_at";
+  if (slaInner) where.push("s.workspace_id = $1");
   if (f.slaState) where.push(`s.state = any(${p(f.slaState)}::text[])`);
   const keys = keysets[q.sort.field];
   const desc = q.sort.direction === "desc";
@@ -94,8 +116,9 @@ export function buildListQuery(q: ListQuery): { text: string; params: unknown[] 
   const order = keys.map((k) => `${k} ${desc ? "desc" : "asc"}`).join(", ");
   const cursorColumns = keys.map((k, i) => `${k}::text as cursor_${i}`).join(", ");
   return {
-    text: `select ${ticketColumns}, ${cursorColumns} from ticket.tickets t
-      ${slaJoin ? "left join ticket.ticket_slas s on s.ticket_id = t.id" : ""}
+    text: `select ${ticketColumns}, ${cursorColumns}
+      from ticket.tickets t
+      ${slaInner ? "join ticket.ticket_slas s on s.ticket_id = t.id" : ""}
       where ${where.join(" and ")} order by ${order} limit ${p(q.limit + 1)}`,
     params,
   };
