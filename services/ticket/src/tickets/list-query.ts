@@ -1,7 +1,9 @@
 import {
   AppError,
   ticketStatuses,
+  type TSlaState,
   type TTicketFilters,
+  type TTicketRowSla,
   type TTicketSort,
 } from "@signpost/contracts";
 import { ticketColumns } from "./ticket-repository.ts";
@@ -35,10 +37,45 @@ function decodeCursor(cursor: string, size: number): string[] {
   throw new AppError("BAD_REQUEST", "Invalid cursor");
 }
 
+/** The SLA columns of a list row; all null when the ticket has no SLA row. */
+export interface SlaRow {
+  sla_ticket_id: string | null;
+  sla_state: TSlaState | null;
+  sla_due_at: Date | null;
+  sla_fr_due_at: Date | null;
+  sla_fr_breached: boolean | null;
+  sla_res_due_at: Date | null;
+  sla_res_breached: boolean | null;
+  sla_paused: boolean | null;
+}
+
+const slaColumns = `s.ticket_id as sla_ticket_id, s.state as sla_state, s.due_at as sla_due_at,
+  s.fr_due_at as sla_fr_due_at, s.fr_breached_at is not null as sla_fr_breached,
+  s.res_due_at as sla_res_due_at, s.res_breached_at is not null as sla_res_breached,
+  s.paused_since is not null as sla_paused`;
+
+const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+
+/** A row's SLA as the contract has it, or null when the ticket has none (or it was not read). */
+export function toRowSla(r: Partial<SlaRow>): TTicketRowSla | null {
+  if (!r.sla_ticket_id || !r.sla_state) return null;
+  return {
+    state: r.sla_state,
+    dueAt: iso(r.sla_due_at ?? null),
+    firstResponseDueAt: iso(r.sla_fr_due_at ?? null),
+    firstResponseBreached: r.sla_fr_breached === true,
+    resolutionDueAt: iso(r.sla_res_due_at ?? null),
+    resolutionBreached: r.sla_res_breached === true,
+    paused: r.sla_paused === true,
+  };
+}
+
 export interface ListQuery {
   workspaceId: string;
   /** Set for customers: they see their organization's tickets only. */
   confineToOrg: string | null;
+  /** Adds each row's SLA (`SlaRow` columns): staff lists show it, customers' never do. */
+  withSla: boolean;
   filters: TTicketFilters;
   sort: TTicketSort;
   limit: number;
@@ -97,8 +134,9 @@ export function buildListQuery(q: ListQuery): { text: string; params: unknown[] 
     const match = `t.search @@ websearch_to_tsquery('english', ${p(f.text)})`;
     where.push(number ? `(${match} or t.number = ${p(Number(number))})` : match);
   }
-  // The SLA row lives beside the ticket (services/ticket/src/sla). Sorting or filtering on it
-  // joins it inner: every ticket has one (written with the ticket), and only then may the planner
+  // The SLA row lives beside the ticket (services/ticket/src/sla). Staff rows show it (a left
+  // join, one primary-key probe per row). Sorting or filtering on it joins it inner: every ticket
+  // has one (written with the ticket, backfilled at start-up), and only then may the planner
   // walk the SLA rows in due order.
   const slaInner = Boolean(f.slaState) || q.sort.field === "sla_due_at";
   if (slaInner) where.push("s.workspace_id = $1");
@@ -116,9 +154,10 @@ export function buildListQuery(q: ListQuery): { text: string; params: unknown[] 
   const order = keys.map((k) => `${k} ${desc ? "desc" : "asc"}`).join(", ");
   const cursorColumns = keys.map((k, i) => `${k}::text as cursor_${i}`).join(", ");
   return {
-    text: `select ${ticketColumns}, ${cursorColumns}
+    text: `select ${ticketColumns}, ${cursorColumns}${q.withSla ? `, ${slaColumns}` : ""}
       from ticket.tickets t
-      ${slaInner ? "join ticket.ticket_slas s on s.ticket_id = t.id" : ""}
+      ${slaInner ? "join" : q.withSla ? "left join" : ""}
+      ${slaInner || q.withSla ? "ticket.ticket_slas s on s.ticket_id = t.id" : ""}
       where ${where.join(" and ")} order by ${order} limit ${p(q.limit + 1)}`,
     params,
   };
