@@ -16,6 +16,8 @@ export interface TicketChange {
   /**
    * Set for `created`: the ticket's row is not written yet. It is written with these writes, in one
    * statement after the hooks ran, so a hook adds its rows here rather than querying for the ticket.
+   * That statement may be the whole change (no transaction around it): a hook may read through
+   * `tx` but must write only through `writes`.
    */
   writes?: WriteBatch;
 }

@@ -76,5 +76,5 @@ export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Da
   }
   if (change.writes) change.writes.add(slaRepository.saveStatement(rec, clock, previousNext));
   else await slaRepository.save(tx, rec, clock, previousNext);
-  await emitFirings(tx, t, fired);
+  await emitFirings(tx, t, fired, change.writes);
 }

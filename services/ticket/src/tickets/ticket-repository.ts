@@ -111,6 +111,8 @@ export interface NewTicket {
   inboundMessageId: string | null;
   assigneeId?: string | null;
   groupId?: string | null;
+  /** Also its `updated_at`; the database's clock when unset. */
+  createdAt?: string;
 }
 
 /** The only code that reads and writes the ticket rows. */
@@ -121,8 +123,9 @@ export const ticketRepository = {
       text: `insert into ticket.tickets as t
          (id, workspace_id, number, subject, description, status, status_key, priority, category,
           tags, source, requester_id, org_id, custom_fields, inbound_message_id, assignee_id,
-          group_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+          group_id, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+         coalesce($18::timestamptz, now()), coalesce($18::timestamptz, now()))
        returning ${ticketColumns}`,
       params: [
         t.id,
@@ -142,6 +145,7 @@ export const ticketRepository = {
         t.inboundMessageId,
         t.assigneeId ?? null,
         t.groupId ?? null,
+        t.createdAt ?? null,
       ],
     };
   },
