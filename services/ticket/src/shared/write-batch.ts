@@ -10,6 +10,7 @@ export interface Statement {
  * use-case making several rows pays one round trip instead of one per row. All of them see the
  * same snapshot and foreign keys are checked at the end of the statement, so the rows may refer to
  * each other (an SLA row to the ticket written beside it) but must not read what another writes.
+ * Placeholders are renumbered by text, so a statement must not hold `$<digits>` inside a literal.
  *
  * @example
  * const writes = new WriteBatch();
