@@ -175,7 +175,27 @@ async function seedTickets(workspaceId: string, orgs: string[], requesterId: str
        from generate_series(1, $4) g`,
     [workspaceId, requesterId, orgs, ticketCount],
   );
+  // A built-in status's key is its kind; every ticket has an SLA row (lists join it).
+  await sql.query(`update ticket.tickets set status_key = status where workspace_id = $1`, [
+    workspaceId,
+  ]);
+  await sql.query(
+    `insert into ticket.ticket_slas
+       (ticket_id, workspace_id, first_response_minutes, resolution_minutes, basis_priority,
+        basis_category, started_at, status_kind, status_changed_at, paused_since, state,
+        fr_due_at, res_due_at, due_at)
+     select id, workspace_id, 480, 4320, priority, category, created_at, status, created_at,
+            case when status = 'waiting_on_customer' then created_at end,
+            case when status in ('resolved', 'closed') then 'met'
+                 when status = 'waiting_on_customer' then 'paused' else 'ok' end,
+            created_at + interval '8 hours', created_at + interval '72 hours',
+            case when status in ('open', 'in_progress') then created_at + interval '8 hours' end
+       from ticket.tickets where workspace_id = $1
+     on conflict (ticket_id) do nothing`,
+    [workspaceId],
+  );
   await sql.query("analyze ticket.tickets");
+  await sql.query("analyze ticket.ticket_slas");
   console.log(
     `\nseeded ${ticketCount.toLocaleString("en")} tickets in ${ms(performance.now() - started)}`,
   );
@@ -216,7 +236,10 @@ function filterScenarios(workspaceId: string, orgId: string): Scenario[] {
 
 /** The queue's filtered, sorted pages (`tickets.search`), beside the SQL the search builds. */
 function searchScenarios(workspaceId: string): Scenario[] {
-  const columns = "t.*";
+  // Staff rows carry their SLA (a left join on its primary key), as the search selects them.
+  const from = `select t.*, s.state, s.due_at, s.fr_due_at, s.fr_breached_at is not null,
+      s.res_due_at, s.res_breached_at is not null, s.paused_since is not null
+    from ticket.tickets t left join ticket.ticket_slas s on s.ticket_id = t.id`;
   return [
     {
       name: "agent: open, urgent first",
@@ -227,30 +250,46 @@ function searchScenarios(workspaceId: string): Scenario[] {
         sort: { field: "priority", direction: "desc" },
         limit: 50,
       },
-      sql: `select ${columns} from ticket.tickets t
-             where t.workspace_id = $1 and (t.status = any($2) or t.status_key = any($2))
+      sql: `${from}
+             where t.workspace_id = $1 and t.status = $2
              order by t.priority_rank desc, t.created_at desc, t.id desc limit 51`,
-      params: [workspaceId, ["open"]],
+      params: [workspaceId, "open"],
     },
     {
       name: "agent: billing + high",
       as: "agent" as const,
       path: "tickets.search",
       input: { filters: { category: ["billing"], priority: ["high"] }, limit: 50 },
-      sql: `select ${columns} from ticket.tickets t
-             where t.workspace_id = $1 and t.priority = any($2) and t.category = any($3)
+      sql: `${from}
+             where t.workspace_id = $1 and t.priority = $2 and t.category = $3
              order by t.created_at desc, t.id desc limit 51`,
-      params: [workspaceId, ["high"], ["billing"]],
+      params: [workspaceId, "high", "billing"],
     },
     {
       name: "agent: text 'invoices'",
       as: "agent" as const,
       path: "tickets.search",
       input: { filters: { text: "invoices" }, limit: 50 },
-      sql: `select ${columns} from ticket.tickets t
+      sql: `${from}
              where t.workspace_id = $1 and t.search @@ websearch_to_tsquery('english', $2)
              order by t.created_at desc, t.id desc limit 51`,
       params: [workspaceId, "invoices"],
+    },
+    {
+      name: "agent: SLA due soonest",
+      as: "agent" as const,
+      path: "tickets.search",
+      input: {
+        filters: { status: ["open", "in_progress"] },
+        sort: { field: "sla_due_at", direction: "asc" },
+        limit: 50,
+      },
+      sql: `select t.*, s.state, s.due_at, s.fr_due_at, s.fr_breached_at is not null,
+               s.res_due_at, s.res_breached_at is not null, s.paused_since is not null
+             from ticket.tickets t join ticket.ticket_slas s on s.ticket_id = t.id
+             where t.workspace_id = $1 and t.status = any($2::text[]) and s.workspace_id = $1
+             order by coalesce(s.due_at, 'infinity') asc, t.created_at asc, t.id asc limit 51`,
+      params: [workspaceId, ["open", "in_progress"]],
     },
   ];
 }

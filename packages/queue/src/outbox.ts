@@ -12,13 +12,24 @@ import { drainInBatches, startRelayLoop, type RelayLoop } from "./relay-loop.ts"
  * request or event being handled (see `withRequestId`).
  */
 export async function appendToOutbox(tx: Sql, schema: string, event: DomainEvent): Promise<void> {
+  const { text, params } = outboxInsert(schema, event);
+  await tx.query(text, params);
+}
+
+/**
+ * The statement `appendToOutbox` runs, for callers that send it together with their own writes in
+ * one round trip (it must still run in the transaction that makes the change).
+ */
+export function outboxInsert(
+  schema: string,
+  event: DomainEvent,
+): { text: string; params: unknown[] } {
   const requestId = event.requestId ?? currentRequestId();
   const envelope = requestId ? { ...event, requestId } : event;
-  await tx.query(`insert into ${schema}.outbox (id, type, envelope) values ($1, $2, $3)`, [
-    event.id,
-    event.type,
-    JSON.stringify(envelope),
-  ]);
+  return {
+    text: `insert into ${schema}.outbox (id, type, envelope) values ($1, $2, $3)`,
+    params: [event.id, event.type, JSON.stringify(envelope)],
+  };
 }
 
 /** Kick it after committing an event; `flush` resolves with how many events it published. */

@@ -2,6 +2,7 @@ import type { Db, Sql } from "@signpost/db";
 import type { AttachmentStorage } from "./attachments/storage.ts";
 import type { StoredTicket } from "./tickets/ticket-repository.ts";
 import type { Actor } from "./shared/actor.ts";
+import type { WriteBatch } from "./shared/write-batch.ts";
 
 /** A change to a ticket, as the hooks see it, inside the transaction that makes it. */
 export interface TicketChange {
@@ -12,6 +13,13 @@ export interface TicketChange {
   cause: string;
   /** For `commented`: whether it was a public staff reply (a first response, for SLAs). */
   publicStaffReply?: boolean;
+  /**
+   * Set for `created`: the ticket's row is not written yet. It is written with these writes, in one
+   * statement after the hooks ran, so a hook adds its rows here rather than querying for the ticket.
+   * That statement may be the whole change (no transaction around it): a hook may read through
+   * `tx` but must write only through `writes`.
+   */
+  writes?: WriteBatch;
 }
 
 /**

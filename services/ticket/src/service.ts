@@ -11,6 +11,7 @@ import { schema } from "./schema.ts";
 import { startSlaTimers, type SlaTimers } from "./automations/sla-timers.ts";
 import { ticketActions } from "./automations/ticket-actions.ts";
 import { slaHook } from "./sla/sla-hook.ts";
+import { startSlaBackfill } from "./sla/backfill-slas.ts";
 
 export interface TicketServiceOptions {
   /** Local directory for attachment files. */
@@ -51,14 +52,26 @@ export function createTicketService(rt: ServiceRuntime, opts: TicketServiceOptio
       return ticketRouter(deps);
     },
     background: () => {
-      timers = startSlaTimers({
+      const running = startSlaTimers({
         db: rt.db,
         transport: rt.transport,
         automation: ticketActions(deps),
         logger: rt.logger,
         kickRelay: () => deps.kickRelay(),
       });
-      return timers;
+      timers = running;
+      // Tickets from before the SLA engine get their rows once; their timers follow each batch.
+      const backfill = startSlaBackfill({
+        db: rt.db,
+        logger: rt.logger,
+        afterBatch: () => running.kick(),
+      });
+      return {
+        async stop() {
+          await backfill.stop();
+          await running.stop();
+        },
+      };
     },
     handlers: {
       "directory.user.changed": onUserChanged,

@@ -51,8 +51,29 @@ export const ZListTicketsInput = z
   });
 export type TListTicketsInput = z.input<typeof ZListTicketsInput>;
 
+/**
+ * What a queue row shows of a ticket's SLA, for a countdown column: the due dates (running or
+ * not), which targets were missed, and whether the clock is paused. Staff only; null for customers
+ * and for a ticket without an SLA yet.
+ */
+export const ZTicketRowSla = z.object({
+  state: ZSlaState,
+  /** The nearest due date still running (null when nothing runs). */
+  dueAt: z.iso.datetime({ offset: true }).nullable(),
+  firstResponseDueAt: z.iso.datetime({ offset: true }).nullable(),
+  firstResponseBreached: z.boolean(),
+  resolutionDueAt: z.iso.datetime({ offset: true }).nullable(),
+  resolutionBreached: z.boolean(),
+  paused: z.boolean(),
+});
+export type TTicketRowSla = z.infer<typeof ZTicketRowSla>;
+
+/** A ticket as lists show it: the ticket and, for staff, its SLA. */
+export const ZTicketRow = ZTicket.extend({ sla: ZTicketRowSla.nullable() });
+export type TTicketRow = z.infer<typeof ZTicketRow>;
+
 export const ZTicketPage = z.object({
-  tickets: z.array(ZTicket),
+  tickets: z.array(ZTicketRow),
   nextCursor: z.string().nullable(),
 });
 export type TTicketPage = z.infer<typeof ZTicketPage>;

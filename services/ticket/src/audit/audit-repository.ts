@@ -1,5 +1,6 @@
 import type { TAuditChange, TAuditEntry } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
+import type { Statement } from "../shared/write-batch.ts";
 import type { Actor } from "../shared/actor.ts";
 import { actorIdOf } from "../shared/actor.ts";
 
@@ -19,17 +20,26 @@ export const auditRepository = {
     actor: Actor,
     entry: { ticketId: string | null; action: string; changes: TAuditChange[] },
   ): Promise<void> {
-    await tx.query(
-      `insert into ticket.audit_log (workspace_id, ticket_id, actor_id, action, changes)
+    const { text, params } = auditRepository.recordStatement(actor, entry);
+    await tx.query(text, params);
+  },
+
+  /** The insert `record` runs, to send with other writes in a `WriteBatch`. */
+  recordStatement(
+    actor: Actor,
+    entry: { ticketId: string | null; action: string; changes: TAuditChange[] },
+  ): Statement {
+    return {
+      text: `insert into ticket.audit_log (workspace_id, ticket_id, actor_id, action, changes)
        values ($1, $2, $3, $4, $5)`,
-      [
+      params: [
         actor.workspaceId,
         entry.ticketId,
         actorIdOf(actor),
         entry.action,
         JSON.stringify(entry.changes),
       ],
-    );
+    };
   },
 
   async forTicket(

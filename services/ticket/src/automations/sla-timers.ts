@@ -85,25 +85,35 @@ export function startSlaTimers(opts: {
            for update skip locked)
         returning ticket_id, workspace_id, timer_id, next_check_at, timer_stale_id`,
     );
-    for (const r of rows) {
-      const delayMs = Math.max(0, new Date(r.next_check_at).getTime() - Date.now());
-      await transport.enqueue(
-        timerQueue,
-        {
-          id: jobIdOf(r.ticket_id, r.timer_id),
-          name: "sla.check",
-          data: { ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id },
-        },
-        { delayMs },
-      );
-      if (r.timer_stale_id)
-        await transport.cancel(timerQueue, jobIdOf(r.ticket_id, r.timer_stale_id));
-      await db.query(
-        `update ticket.ticket_slas
-            set timer_enqueued = true, timer_claimed_until = null, timer_stale_id = null
-          where ticket_id = $1 and timer_id = $2`,
-        [r.ticket_id, r.timer_id],
-      );
+    const done: { ticketId: string; timerId: string }[] = [];
+    try {
+      for (const r of rows) {
+        const delayMs = Math.max(0, new Date(r.next_check_at).getTime() - Date.now());
+        await transport.enqueue(
+          timerQueue,
+          {
+            id: jobIdOf(r.ticket_id, r.timer_id),
+            name: "sla.check",
+            data: { ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id },
+          },
+          { delayMs },
+        );
+        if (r.timer_stale_id)
+          await transport.cancel(timerQueue, jobIdOf(r.ticket_id, r.timer_stale_id));
+        done.push({ ticketId: r.ticket_id, timerId: r.timer_id });
+      }
+    } finally {
+      // One write for every timer enqueued (one per ticket cost a commit each under load); if
+      // it is lost, the lease runs out and the same job ids are enqueued again, a no-op.
+      if (done.length > 0) {
+        await db.query(
+          `update ticket.ticket_slas s
+              set timer_enqueued = true, timer_claimed_until = null, timer_stale_id = null
+             from unnest($1::uuid[], $2::uuid[]) as d(ticket_id, timer_id)
+            where s.ticket_id = d.ticket_id and s.timer_id = d.timer_id`,
+          [done.map((d) => d.ticketId), done.map((d) => d.timerId)],
+        );
+      }
     }
     return rows.length;
   }

@@ -1,10 +1,14 @@
-import { AppError, type TCustomFieldDef } from "@signpost/contracts";
+import { AppError, type TCategoryDef, type TCustomFieldDef } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
 import { fieldRepository } from "./field-repository.ts";
 
 /** Refuses a category the workspace does not offer. */
 export async function checkCategory(sql: Sql, workspaceId: string, category: string) {
-  const cats = await fieldRepository.categories(sql, workspaceId);
+  assertCategory(await fieldRepository.categories(sql, workspaceId), category);
+}
+
+/** `checkCategory` on categories already read. */
+export function assertCategory(cats: TCategoryDef[], category: string) {
   if (!cats.some((c) => c.key === category && c.active)) {
     throw new AppError(
       "BAD_REQUEST",
@@ -51,6 +55,16 @@ export async function checkCustomFields(
   creating: boolean,
 ): Promise<Record<string, string | number | null>> {
   const defs = await fieldRepository.customFields(sql, workspaceId);
+  return mergeCustomFields(defs, current, values, creating);
+}
+
+/** `checkCustomFields` on definitions already read. */
+export function mergeCustomFields(
+  defs: TCustomFieldDef[],
+  current: Record<string, string | number | null>,
+  values: Record<string, string | number | null>,
+  creating: boolean,
+): Record<string, string | number | null> {
   const merged = { ...current };
   for (const [key, value] of Object.entries(values)) {
     const def = defs.find((d) => d.key === key && d.active);

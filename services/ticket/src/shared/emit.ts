@@ -1,6 +1,7 @@
 import type { EventType, LatestPayloadOf } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
-import { appendToOutbox, buildEvent } from "@signpost/queue";
+import { buildEvent, outboxInsert } from "@signpost/queue";
+import type { Statement } from "./write-batch.ts";
 import { schema } from "../schema.ts";
 import type { StoredTicket } from "../tickets/ticket-repository.ts";
 import type { Actor } from "./actor.ts";
@@ -23,8 +24,18 @@ export async function emit<T extends EventType>(
   type: T,
   payload: LatestPayloadOf<T>,
 ): Promise<void> {
-  await appendToOutbox(
-    tx,
+  const { text, params } = emitStatement(actor, ticket, type, payload);
+  await tx.query(text, params);
+}
+
+/** The outbox insert `emit` runs, to send with other writes in a `WriteBatch`. */
+export function emitStatement<T extends EventType>(
+  actor: Actor,
+  ticket: StoredTicket,
+  type: T,
+  payload: LatestPayloadOf<T>,
+): Statement {
+  return outboxInsert(
     schema,
     buildEvent(type, {
       workspaceId: ticket.workspaceId,

@@ -31,7 +31,8 @@ const basisOf = (t: SlaTicket) => ({ priority: t.priority, category: t.category,
  */
 export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Date.now()) {
   const t = change.after;
-  const locked = await slaRepository.lock(tx, t.id);
+  // A ticket being created has no SLA row yet (nothing to lock).
+  const locked = change.writes ? null : await slaRepository.lock(tx, t.id);
   let rec: SlaRecord;
   let previousNext: number | null | undefined;
   let clock: SlaClock;
@@ -73,6 +74,7 @@ export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Da
       t.status === "resolved" ? await policyRepository.autoCloseDays(tx, t.workspaceId) : 0;
     applyStatus(rec, clock, t.status, now, autoCloseDays);
   }
-  await slaRepository.save(tx, rec, clock, previousNext);
-  await emitFirings(tx, t, fired);
+  if (change.writes) change.writes.add(slaRepository.saveStatement(rec, clock, previousNext));
+  else await slaRepository.save(tx, rec, clock, previousNext);
+  await emitFirings(tx, t, fired, change.writes);
 }

@@ -1,14 +1,22 @@
 import type { Sql } from "@signpost/db";
-import { appendToOutbox, buildEvent } from "@signpost/queue";
+import { buildEvent, outboxInsert } from "@signpost/queue";
+import type { WriteBatch } from "../shared/write-batch.ts";
 import { schema } from "../schema.ts";
 import type { SlaFiring } from "./sla-record.ts";
 import type { SlaTicket } from "./sla-ticket.ts";
 
-/** Records `sla.warning` / `sla.breached` for each firing, in the transaction that set its flag. */
-export async function emitFirings(tx: Sql, t: SlaTicket, fired: readonly SlaFiring[]) {
+/**
+ * Records `sla.warning` / `sla.breached` for each firing, in the transaction that set its flag (or
+ * in `writes`, the statement that creates the ticket).
+ */
+export async function emitFirings(
+  tx: Sql,
+  t: SlaTicket,
+  fired: readonly SlaFiring[],
+  writes?: WriteBatch,
+) {
   for (const f of fired) {
-    await appendToOutbox(
-      tx,
+    const { text, params } = outboxInsert(
       schema,
       buildEvent(f.kind === "warning" ? "sla.warning" : "sla.breached", {
         workspaceId: t.workspaceId,
@@ -26,5 +34,7 @@ export async function emitFirings(tx: Sql, t: SlaTicket, fired: readonly SlaFiri
         },
       }),
     );
+    if (writes) writes.add({ text, params });
+    else await tx.query(text, params);
   }
 }

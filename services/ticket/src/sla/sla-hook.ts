@@ -10,6 +10,7 @@ export const slaHook = (afterCommit: () => void): TicketHooks => ({
     await onTicketChanged(tx, {
       after: change.after,
       ...(change.publicStaffReply ? { publicStaffReply: true } : {}),
+      ...(change.writes ? { writes: change.writes } : {}),
     });
     setImmediate(afterCommit);
   },

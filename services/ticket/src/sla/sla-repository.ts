@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TTicketPriority } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
+import type { Statement } from "../shared/write-batch.ts";
 import type { SlaClock } from "./business-calendar.ts";
 import {
   dueAt,
@@ -86,6 +87,20 @@ export const slaRepository = {
    * new timer for the timer relay to enqueue after commit.
    */
   async save(tx: Sql, rec: SlaRecord, clock: SlaClock, previousNextCheck?: number | null) {
+    const { text, params } = slaRepository.saveStatement(rec, clock, previousNextCheck);
+    await tx.query(text, params);
+  },
+
+  /**
+   * The upsert `save` runs, to send with other writes in a `WriteBatch`. `ifAbsent` writes only a
+   * first row and leaves one already there alone (the backfill, racing the ticket's own changes).
+   */
+  saveStatement(
+    rec: SlaRecord,
+    clock: SlaClock,
+    previousNextCheck?: number | null,
+    ifAbsent = false,
+  ): Statement {
     const next = nextCheckAt(rec, clock);
     const retime = previousNextCheck === undefined || previousNextCheck !== next;
     const values = [
@@ -122,12 +137,18 @@ export const slaRepository = {
       retime,
       retime && next !== null ? randomUUID() : null,
     ];
-    await tx.query(
-      `insert into ticket.ticket_slas (${columns}, fr_state, fr_due_at, res_state, res_due_at,
+    // `$32 is null or not $31` is `$32 is null` ($32 is set only when $31 is); it names $31 so the
+    // parameter keeps a type when `ifAbsent` drops the update clause that uses it.
+    return {
+      text: `insert into ticket.ticket_slas (${columns}, fr_state, fr_due_at, res_state, res_due_at,
          state, due_at, next_check_at, timer_id, timer_enqueued, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-         $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $32::uuid, $32::uuid is null, now())
-       on conflict (ticket_id) do update set
+         $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $32::uuid,
+         $32::uuid is null or not $31::boolean, now())
+       on conflict (ticket_id) do ${
+         ifAbsent
+           ? "nothing"
+           : `update set
          policy_id = $3, calendar_id = $4, first_response_minutes = $5, resolution_minutes = $6,
          escalate_raise_priority = $7, escalate_group_id = $8, started_at = $9, status_kind = $10,
          status_changed_at = $11, paused_since = $12, paused_ms = $13, fr_warned = $14,
@@ -140,8 +161,9 @@ export const slaRepository = {
          timer_claimed_until = case when $31::boolean then null else ticket_slas.timer_claimed_until end,
          timer_stale_id = case when $31::boolean and ticket_slas.timer_enqueued
            then ticket_slas.timer_id else ticket_slas.timer_stale_id end,
-         updated_at = now()`,
-      values,
-    );
+         updated_at = now()`
+       }`,
+      params: values,
+    };
   },
 };

@@ -1,4 +1,5 @@
 import type { TTicketPriority } from "@signpost/contracts";
+import type { WriteBatch } from "../shared/write-batch.ts";
 import type { StatusKind } from "./sla-record.ts";
 
 /** What the SLA engine reads of a ticket (the ticket repository's stored ticket has all of it). */
@@ -22,4 +23,6 @@ export interface SlaTicketChange {
   after: SlaTicket;
   /** A public reply by staff: the first one meets the first-response target. */
   publicStaffReply?: boolean;
+  /** Set when the ticket is being created: its SLA row goes in with the ticket's own writes. */
+  writes?: WriteBatch;
 }

@@ -9,7 +9,7 @@ import { authorize } from "@signpost/policy";
 import type { z } from "zod";
 import type { TicketDeps } from "../deps.ts";
 import { viewRepository } from "../views/view-repository.ts";
-import { buildListQuery, cursorSize, encodeCursor } from "./list-query.ts";
+import { buildListQuery, cursorSize, encodeCursor, toRowSla, type SlaRow } from "./list-query.ts";
 import { toTicket, type TicketRow } from "./ticket-repository.ts";
 import { toTicketDto } from "./to-dto.ts";
 
@@ -38,17 +38,21 @@ export async function listTickets(
   const { text, params } = buildListQuery({
     workspaceId: who.workspaceId,
     confineToOrg: staff ? null : who.orgId,
+    withSla: staff,
     filters,
     sort,
     limit: input.limit,
     cursor: input.cursor,
   });
-  const { rows } = await deps.db.query<TicketRow & Record<string, string>>(text, params);
+  const { rows } = await deps.db.query<TicketRow & Partial<SlaRow> & Record<string, unknown>>(
+    text,
+    params,
+  );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const more = rows.length > input.limit && last;
   return {
-    tickets: page.map((r) => toTicketDto(toTicket(r))),
+    tickets: page.map((r) => ({ ...toTicketDto(toTicket(r)), sla: toRowSla(r) })),
     nextCursor: more
       ? encodeCursor(
           Array.from({ length: cursorSize(sort) }, (_, i) => String(last[`cursor_${i}`])),

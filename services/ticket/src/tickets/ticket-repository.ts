@@ -1,4 +1,5 @@
 import type { Sql } from "@signpost/db";
+import type { Statement } from "../shared/write-batch.ts";
 import type { TTicket, TTicketChannel, TTicketPriority, TTicketStatus } from "@signpost/contracts";
 
 export interface TicketRow {
@@ -110,31 +111,23 @@ export interface NewTicket {
   inboundMessageId: string | null;
   assigneeId?: string | null;
   groupId?: string | null;
+  /** Also its `updated_at`; the database's clock when unset. */
+  createdAt?: string;
 }
 
 /** The only code that reads and writes the ticket rows. */
 export const ticketRepository = {
-  async nextNumber(tx: Sql, workspaceId: string): Promise<number> {
-    const { rows } = await tx.query<{ last_number: number }>(
-      `insert into ticket.ticket_counters (workspace_id, last_number) values ($1, 1001)
-       on conflict (workspace_id) do update set last_number = ticket_counters.last_number + 1
-       returning last_number`,
-      [workspaceId],
-    );
-    const n = rows[0]?.last_number;
-    if (n === undefined) throw new Error("ticket counter returned no row");
-    return n;
-  },
-
-  async insert(tx: Sql, t: NewTicket): Promise<StoredTicket> {
-    const { rows } = await tx.query<TicketRow>(
-      `insert into ticket.tickets as t
+  /** The insert of a new ticket (returning its row), to run alone or in a `WriteBatch`. */
+  insertStatement(t: NewTicket): Statement {
+    return {
+      text: `insert into ticket.tickets as t
          (id, workspace_id, number, subject, description, status, status_key, priority, category,
           tags, source, requester_id, org_id, custom_fields, inbound_message_id, assignee_id,
-          group_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+          group_id, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+         coalesce($18::timestamptz, now()), coalesce($18::timestamptz, now()))
        returning ${ticketColumns}`,
-      [
+      params: [
         t.id,
         t.workspaceId,
         t.number,
@@ -152,9 +145,9 @@ export const ticketRepository = {
         t.inboundMessageId,
         t.assigneeId ?? null,
         t.groupId ?? null,
+        t.createdAt ?? null,
       ],
-    );
-    return toTicket(rows[0] as TicketRow);
+    };
   },
 
   async findById(sql: Sql, workspaceId: string, id: string): Promise<StoredTicket | null> {
