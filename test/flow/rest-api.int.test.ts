@@ -12,7 +12,7 @@ import type {
   TTicketPage,
   TTicketSla,
 } from "@signpost/contracts";
-import { describeWithInfra, uniqueSuffix } from "@signpost/testkit";
+import { describeWithInfra, uniqueSuffix, waitFor } from "@signpost/testkit";
 import { clientsFor, signedInWorkspace, type Credentials } from "../support/clients.ts";
 import { postgresMode, testGatewayEnv, type RunMode } from "../support/run-modes.ts";
 
@@ -101,16 +101,33 @@ describeWithInfra("the REST API through the gateway", (infra) => {
       tags: ["invoice"],
     });
     expect(edited).toMatchObject({ priority: "urgent", category: "billing", tags: ["invoice"] });
-    const unassigned = await ok<TTicket>(agent, "POST", `/tickets/${t.id}/assign`, {
-      assigneeId: null,
+    // The agent reaches the ticket service through the gateway's directory events.
+    const agentId = signed.ws.agent.userId;
+    const assigned = await waitFor("the agent in the ticket directory", async () => {
+      const r = await api<TTicket>(agent, "POST", `/tickets/${t.id}/assign`, {
+        assigneeId: agentId,
+      });
+      return r.status === 200 && r.body;
     });
-    expect(unassigned.assigneeId).toBeNull();
+    expect(assigned.assigneeId).toBe(agentId);
+    const field = `f_${uniqueSuffix()}`.slice(0, 40);
+    await clientsFor(gw.url, signed.sessions.admin).ticket.fields.defineCustomField.mutate({
+      key: field,
+      label: "Order number",
+      type: "text",
+    });
+    const withField = await ok<TTicket>(agent, "PATCH", `/tickets/${t.id}`, {
+      customFields: { [field]: "A-1042" },
+    });
+    expect(withField.customFields).toEqual({ [field]: "A-1042" });
     const badField = await api(agent, "PATCH", `/tickets/${t.id}`, { customFields: { nope: "x" } });
     expect(badField.status).toBe(400);
 
     const audit = await ok<TAuditEntry[]>(agent, "GET", `/tickets/${t.id}/audit`);
     const fields = audit.flatMap((a) => a.changes.map((c) => c.field));
-    expect(fields).toEqual(expect.arrayContaining(["priority", "category", "tags"]));
+    expect(fields).toEqual(
+      expect.arrayContaining(["priority", "category", "tags", "assigneeId", "customFields"]),
+    );
     const last = audit[audit.length - 2]!.seq;
     const after = await ok<TAuditEntry[]>(agent, "GET", `/tickets/${t.id}/audit?afterSeq=${last}`);
     expect(after.map((a) => a.seq)).toEqual([audit[audit.length - 1]!.seq]);
