@@ -780,3 +780,164 @@ async function makeWebhook(fx: Fixture): Promise<string> {
   );
   return made.endpoint.id;
 }
+
+/** One REST endpoint (`/api/ticket/rest/v1`) and who may call it; see `RouteSpec`. */
+export interface RestRouteSpec {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** As in the OpenAPI document: `/tickets/{ticketId}`. */
+  path: string;
+  allowed: Actor[];
+  /** Path parameters, query and body for `actor` (fresh for writes, so each call can succeed). */
+  request?: (fx: RestFixture, actor: Actor) => Promise<RestRequest>;
+  scope?: RouteSpec["scope"];
+}
+export interface RestRequest {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+}
+export interface RestFixture extends Fixture {
+  /** Calls a REST endpoint of `home` as `actor` (API tokens for staff, a session for customers). */
+  rest(
+    actor: Actor,
+    method: RestRouteSpec["method"],
+    path: string,
+    req?: RestRequest,
+  ): Promise<{ status: number; body: unknown }>;
+}
+
+/** Every REST endpoint of the ticket service. A route missing here fails the REST matrix. */
+export function restRouteMatrix(): RestRouteSpec[] {
+  const desk: Actor[] = ["customerA", "agent", "admin"];
+  const agents: Actor[] = ["agent", "admin"];
+  const ticket = async (fx: Fixture) => ({ params: { ticketId: await fx.openTicket() } });
+  const r = (
+    method: RestRouteSpec["method"],
+    path: string,
+    allowed: Actor[],
+    request?: RestRouteSpec["request"],
+    scope?: RestRouteSpec["scope"],
+  ): RestRouteSpec => ({
+    method,
+    path,
+    allowed,
+    ...(request ? { request } : {}),
+    ...(scope ? { scope } : {}),
+  });
+  const onTicket = (body: unknown) => async (fx: Fixture) => ({ ...(await ticket(fx)), body });
+  const publicComment = async (fx: Fixture) => {
+    const ticketId = await fx.openTicket();
+    const c = await call<{ id: string }>(
+      fx.baseUrl,
+      fx.home.sessions.customerA,
+      "ticket",
+      "comments.add",
+      "mutation",
+      { ticketId, body: `Comment ${fx.unique()}` },
+    );
+    return c.id;
+  };
+  const resolved = async (fx: Fixture) => {
+    const ticketId = await fx.openTicket();
+    await call(fx.baseUrl, fx.home.sessions.agent, "ticket", "tickets.resolve", "mutation", {
+      ticketId,
+    });
+    return ticketId;
+  };
+  const macro = async (fx: Fixture) =>
+    (
+      await call<{ id: string }>(
+        fx.baseUrl,
+        fx.home.sessions.agent,
+        "ticket",
+        "macros.create",
+        "mutation",
+        { name: `Macro ${fx.unique()}`, body: "Hello {{requester.name}}" },
+      )
+    ).id;
+  return [
+    r("GET", "/tickets", desk, async () => ({ query: "priority=medium&sort=number:asc" })),
+    r("POST", "/tickets", desk, async (fx) => ({
+      body: { subject: `REST ${fx.unique()}`, description: "from the REST matrix" },
+    })),
+    r("GET", "/tickets/{ticketId}", desk, ticket, "org"),
+    r("PATCH", "/tickets/{ticketId}", agents, onTicket({ tags: ["rest"] }), "org"),
+    r("POST", "/tickets/{ticketId}/status", agents, onTicket({ status: "in_progress" }), "org"),
+    r("POST", "/tickets/{ticketId}/priority", agents, onTicket({ priority: "urgent" }), "org"),
+    r("POST", "/tickets/{ticketId}/assign", agents, onTicket({ assigneeId: null }), "org"),
+    r("POST", "/tickets/{ticketId}/resolve", agents, ticket, "org"),
+    r("POST", "/tickets/{ticketId}/close", agents, ticket, "org"),
+    r(
+      "POST",
+      "/tickets/{sourceTicketId}/merge",
+      agents,
+      async (fx) => ({
+        params: { sourceTicketId: await fx.openTicket() },
+        body: { targetTicketId: await fx.openTicket() },
+      }),
+      "org",
+    ),
+    r(
+      "POST",
+      "/comments/{commentId}/split",
+      agents,
+      async (fx) => ({
+        params: { commentId: await publicComment(fx) },
+        body: { subject: "Split" },
+      }),
+      "org",
+    ),
+    r("POST", "/tickets/bulk", agents, async (fx) => ({
+      body: { action: "priority", ticketIds: [await fx.openTicket()], priority: "high" },
+    })),
+    r("GET", "/tickets/{ticketId}/comments", desk, ticket, "org"),
+    r("POST", "/tickets/{ticketId}/comments", desk, onTicket({ body: "A REST reply" }), "org"),
+    r("GET", "/tickets/{ticketId}/attachments", desk, ticket, "org"),
+    r("GET", "/tickets/{ticketId}/csat", desk, ticket, "org"),
+    r(
+      "POST",
+      "/tickets/{ticketId}/csat",
+      ["customerA"],
+      async (fx) => ({ params: { ticketId: await resolved(fx) }, body: { rating: 4 } }),
+      "org",
+    ),
+    r(
+      "GET",
+      "/tickets/{ticketId}/audit",
+      agents,
+      async (fx) => ({
+        ...(await ticket(fx)),
+        query: "afterSeq=0&limit=10",
+      }),
+      "org",
+    ),
+    r("GET", "/tickets/{ticketId}/sla", agents, ticket, "org"),
+    r("GET", "/statuses", desk),
+    r("GET", "/macros", agents),
+    r(
+      "POST",
+      "/macros/{macroId}/apply",
+      agents,
+      async (fx) => ({
+        params: { macroId: await macro(fx) },
+        body: { ticketId: await fx.openTicket() },
+      }),
+      "workspace",
+    ),
+    r("GET", "/views", agents),
+    r("POST", "/views", agents, async (fx) => ({ body: { name: `View ${fx.unique()}` } })),
+    r(
+      "DELETE",
+      "/views/{viewId}",
+      agents,
+      async (fx, actor) => {
+        const v = await fx.rest(agents.includes(actor) ? actor : "agent", "POST", "/views", {
+          body: { name: `View ${fx.unique()}` },
+        });
+        return { params: { viewId: (v.body as { id: string }).id } };
+      },
+      "workspace",
+    ),
+    r("GET", "/sla/policies", ["admin"]),
+  ];
+}

@@ -3,3 +3,8 @@ export { flag, httpUrl, logLevel, port, postgresUrl, redisUrl, urlWith } from ".
 export { jwkJson, standaloneServiceEnv, type StandaloneServiceEnv } from "./service-env.ts";
 export { aiEnvFields } from "./ai-env.ts";
 export { mailEnvFields } from "./mail-env.ts";
+export {
+  attachmentS3Config,
+  attachmentStorageEnvFields,
+  checkAttachmentStorageEnv,
+} from "./attachment-env.ts";

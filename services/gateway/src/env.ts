@@ -2,6 +2,8 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import {
   aiEnvFields,
+  attachmentStorageEnvFields,
+  checkAttachmentStorageEnv,
   flag,
   httpUrl,
   jwkJson,
@@ -47,6 +49,7 @@ const schema = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
     ...aiEnvFields,
     ...mailEnvFields,
+    ...attachmentStorageEnvFields,
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     QUEUE_PREFIX: z
       .string()
@@ -59,6 +62,7 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((env, ctx) => {
+    checkAttachmentStorageEnv(env, ctx);
     const urls = [env.TICKET_URL, env.KB_URL, env.NOTIFICATION_URL].filter(Boolean).length;
     if (urls !== 0 && urls !== 3) {
       ctx.addIssue({

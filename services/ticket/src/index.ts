@@ -9,3 +9,4 @@ export { changeStatus, closeTicket, applyStatus } from "./tickets/change-status.
 export { changePriority, applyPriority } from "./tickets/change-priority.ts";
 export { assignTicket, applyAssignment } from "./tickets/assign-ticket.ts";
 export { ticketRepository, type StoredTicket } from "./tickets/ticket-repository.ts";
+export { restEndpoints } from "./rest/rest-routes.ts";

@@ -1,4 +1,4 @@
-import { ConfigError } from "@signpost/config";
+import { attachmentS3Config, ConfigError } from "@signpost/config";
 import { runStandalone, StartupError } from "@signpost/service-kit";
 import { loadEnv } from "./env.ts";
 import { createTicketService } from "./service.ts";
@@ -11,6 +11,7 @@ try {
     (rt) =>
       createTicketService(rt, {
         attachmentsDir: env.ATTACHMENTS_DIR,
+        s3: attachmentS3Config(env),
         attachmentLimits: {
           maxBytes: env.ATTACHMENT_MAX_BYTES,
           maxPerComment: env.ATTACHMENTS_PER_COMMENT,

@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { createService, type Service, type ServiceRuntime } from "@signpost/service-kit";
 import { attachmentRoutes } from "./attachments/attachment-routes.ts";
-import { localDiskStorage } from "./attachments/storage.ts";
+import { localDiskStorage } from "./attachments/local-disk-storage.ts";
+import { s3Storage, type S3StorageConfig } from "./attachments/s3-storage.ts";
 import type { AttachmentLimits, TicketDeps, TicketHooks } from "./deps.ts";
 import { onGroupChanged, onUserChanged } from "./directory/on-directory-events.ts";
 import { onMailReceived } from "./mail/on-mail-received.ts";
@@ -14,8 +15,10 @@ import { slaHook } from "./sla/sla-hook.ts";
 import { startSlaBackfill } from "./sla/backfill-slas.ts";
 
 export interface TicketServiceOptions {
-  /** Local directory for attachment files. */
+  /** Local directory for attachment files (the default storage). */
   attachmentsDir: string;
+  /** Store attachments in an S3-compatible bucket instead. */
+  s3?: S3StorageConfig | undefined;
   attachmentLimits?: Partial<AttachmentLimits>;
   /** Called in the transaction of every ticket change (the SLA engine plugs in here). */
   hooks?: TicketHooks[];
@@ -30,7 +33,7 @@ export function createTicketService(rt: ServiceRuntime, opts: TicketServiceOptio
   const deps: TicketDeps = {
     db: rt.db,
     kickRelay: () => undefined,
-    storage: localDiskStorage(opts.attachmentsDir),
+    storage: opts.s3 ? s3Storage(opts.s3) : localDiskStorage(opts.attachmentsDir),
     attachmentLimits: {
       maxBytes: opts.attachmentLimits?.maxBytes ?? 25 * 1024 * 1024,
       maxPerComment: opts.attachmentLimits?.maxPerComment ?? 10,

@@ -13,3 +13,10 @@ export const ZAuditEntry = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+
+/** Reads a ticket's history a page at a time: entries after `afterSeq`, oldest first. */
+export const ZAuditQuery = z.object({
+  ticketId: z.uuid(),
+  afterSeq: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(200),
+});

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createDrafter, createEmbedder, createKbService } from "@signpost/kb";
 import { createNotificationService } from "@signpost/notification";
 import { createTicketService } from "@signpost/ticket";
+import { attachmentS3Config } from "@signpost/config";
 import { createPgDb, createPgliteDb, type Db } from "@signpost/db";
 import { createBullmqTransport, createEmbeddedTransport, type Transport } from "@signpost/queue";
 import {
@@ -63,7 +64,10 @@ export async function startInProcess(
     verifyIdentity: await identityVerifier(keys.publicJwk),
   };
   const services: Record<ServiceName, Service> = {
-    ticket: createTicketService(rt, { attachmentsDir: join(env.DATA_DIR, "attachments") }),
+    ticket: createTicketService(rt, {
+      attachmentsDir: join(env.DATA_DIR, "attachments"),
+      s3: attachmentS3Config(env),
+    }),
     kb: createKbService(rt, { embedder: createEmbedder(env), drafter: createDrafter(env) }),
     notification: createNotificationService(rt, {
       smtpUrl: env.SMTP_URL,

@@ -102,4 +102,33 @@ export const attachmentRepository = {
       [workspaceId, fromId, toId],
     );
   },
+
+  async remove(tx: Sql, workspaceId: string, id: string): Promise<void> {
+    await tx.query(`delete from ticket.attachments where workspace_id = $1 and id = $2`, [
+      workspaceId,
+      id,
+    ]);
+  },
+
+  /**
+   * A ticket's attachments that `viewer` may see: on comments not deleted (public ones only unless
+   * staff), plus their own pending uploads.
+   */
+  async visibleOnTicket(
+    sql: Sql,
+    q: { workspaceId: string; ticketId: string; userId: string; staff: boolean },
+  ): Promise<StoredAttachment[]> {
+    const { rows } = await sql.query<AttachmentRow>(
+      `select a.* from ticket.attachments a
+         left join ticket.comments c on c.id = a.comment_id
+        where a.workspace_id = $1 and a.ticket_id = $2
+          and (
+            (a.comment_id is null and a.uploaded_by = $3)
+            or (c.id is not null and c.deleted_at is null and ($4 or c.visibility = 'public'))
+          )
+        order by a.created_at, a.id`,
+      [q.workspaceId, q.ticketId, q.userId, q.staff],
+    );
+    return rows.map(toAttachment);
+  },
 };

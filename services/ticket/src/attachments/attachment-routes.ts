@@ -5,6 +5,7 @@ import { AppError } from "@signpost/contracts";
 import type { ServiceEnv } from "@signpost/service-kit";
 import { z } from "zod";
 import type { TicketDeps } from "../deps.ts";
+import { deleteAttachment } from "./delete-attachment.ts";
 import { openAttachment } from "./open-attachment.ts";
 import { uploadAttachment } from "./upload-attachment.ts";
 
@@ -22,7 +23,7 @@ const identityOf = (c: { get(k: "identity"): ServiceEnv["Variables"]["identity"]
 /**
  * Attachments travel outside tRPC so bytes stream to storage instead of being buffered as JSON:
  * `POST /attachments?ticketId=...&filename=...` with the raw file as the body, then
- * `GET /attachments/:id`.
+ * `GET /attachments/:id`; `DELETE /attachments/:id` removes it (uploader or admin).
  */
 export const attachmentRoutes = (deps: TicketDeps) =>
   new Hono<ServiceEnv>()
@@ -54,7 +55,7 @@ export const attachmentRoutes = (deps: TicketDeps) =>
       const id = z.uuid().safeParse(c.req.param("id"));
       if (!id.success) throw new AppError("NOT_FOUND", "Not found");
       const { meta, stream } = await openAttachment(deps, who, id.data);
-      const body = Readable.toWeb(stream as Readable) as ReadableStream<Uint8Array>;
+      const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
       return new Response(body, {
         headers: {
           "content-type": meta.contentType,
@@ -64,4 +65,11 @@ export const attachmentRoutes = (deps: TicketDeps) =>
           "cache-control": "private, no-store",
         },
       });
+    })
+    .delete("/:id", async (c) => {
+      const who = identityOf(c);
+      const id = z.uuid().safeParse(c.req.param("id"));
+      if (!id.success) throw new AppError("NOT_FOUND", "Not found");
+      await deleteAttachment(deps, who, id.data);
+      return c.json({ deleted: true as const });
     });

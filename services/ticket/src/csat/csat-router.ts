@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { AppError, ZCsatRating, ZSubmitCsatInput, ZTicketRef } from "@signpost/contracts";
-import { authorize } from "@signpost/policy";
+import { ZCsatRating, ZSubmitCsatInput, ZTicketRef } from "@signpost/contracts";
 import { authedProcedure, router } from "@signpost/service-kit";
 import type { TicketDeps } from "../deps.ts";
-import { ticketRepository } from "../tickets/ticket-repository.ts";
-import { csatRepository } from "./csat-repository.ts";
 import { submitCsat } from "./submit-csat.ts";
+import { ticketCsat } from "./ticket-csat.ts";
 
 export const csatRouter = (deps: TicketDeps) =>
   router({
@@ -17,14 +15,5 @@ export const csatRouter = (deps: TicketDeps) =>
     forTicket: authedProcedure
       .input(ZTicketRef)
       .output(z.array(ZCsatRating))
-      .query(async ({ ctx, input }) => {
-        const ticket = await ticketRepository.findById(
-          deps.db,
-          ctx.identity.workspaceId,
-          input.ticketId,
-        );
-        if (!ticket) throw new AppError("NOT_FOUND", "Not found");
-        authorize(ctx.identity, "ticket.read", ticket);
-        return csatRepository.forTicket(deps.db, ctx.identity.workspaceId, ticket.id);
-      }),
+      .query(({ ctx, input }) => ticketCsat(deps, ctx.identity, input.ticketId)),
   });

@@ -14,14 +14,14 @@ import { authorize } from "@signpost/policy";
 import { authedProcedure, router } from "@signpost/service-kit";
 import type { TicketDeps } from "../deps.ts";
 import { applyMacro, previewMacro } from "./apply-macro.ts";
+import { listMacros } from "./list-macros.ts";
 import { macroRepository } from "./macro-repository.ts";
 
 export const macrosRouter = (deps: TicketDeps) =>
   router({
-    list: authedProcedure.output(z.array(ZMacro)).query(({ ctx }) => {
-      authorize(ctx.identity, "ticket.macro.use");
-      return macroRepository.macros(deps.db, ctx.identity.workspaceId);
-    }),
+    list: authedProcedure
+      .output(z.array(ZMacro))
+      .query(({ ctx }) => listMacros(deps, ctx.identity)),
     create: authedProcedure
       .input(ZCreateMacroInput)
       .output(ZMacro)

@@ -1,15 +1,5 @@
 import { z } from "zod";
-import {
-  ZAddCommentInput,
-  ZChangePriorityInput,
-  ZChangeStatusInput,
-  ZComment,
-  ZCreateTicketInput,
-  ZTicket,
-  ZTicketDetail,
-  ZTicketPage,
-  ZUpdateTicketInput,
-} from "@signpost/contracts";
+import { pathParams, type RestRoute } from "./rest-route.ts";
 
 const schema = (s: z.ZodType, io: "input" | "output") =>
   z.toJSONSchema(s, { io, unrepresentable: "any", target: "openapi-3.0" });
@@ -18,15 +8,6 @@ const json = (s: z.ZodType, io: "input" | "output") => ({
   content: { "application/json": { schema: schema(s, io) } },
 });
 
-/** The body schema of an action whose ticket id travels in the path. */
-const bodyOf = (s: z.ZodObject) => s.omit({ ticketId: true });
-
-const ticketId = {
-  name: "ticketId",
-  in: "path",
-  required: true,
-  schema: { type: "string", format: "uuid" },
-};
 const error = {
   description: "`{ error: { code, message, requestId } }`",
   content: {
@@ -48,141 +29,63 @@ const error = {
   },
 };
 const errors = { "400": error, "401": error, "403": error, "404": error, "409": error };
-const listQuery = [
-  ["status", "Status keys or kinds, comma-separated"],
-  ["priority", "low,medium,high,urgent"],
-  ["category", "Category keys, comma-separated"],
-  ["assignee", "User ids, comma-separated; `none` for unassigned"],
-  ["group", "Group ids, comma-separated; `none` for no group"],
-  ["requester", "User ids, comma-separated"],
-  ["organization", "Organization ids, comma-separated"],
-  ["tag", "Tags, comma-separated (any of)"],
-  ["q", "Full-text search over subject and description, or #number"],
-  ["sort", "`created_at|updated_at|priority|number` and `:asc|:desc`"],
-  ["limit", "1-100, default 50"],
-  ["cursor", "`nextCursor` of the previous page"],
-].map(([name, description]) => ({
-  name,
-  in: "query",
-  required: false,
-  description,
-  schema: { type: "string" },
-}));
 
-// Written out because the contract's refinement (one of the two is required) cannot be omitted from.
-const ZAssignBody = z.object({
-  assigneeId: z.uuid().nullable().optional(),
-  groupId: z.uuid().nullable().optional(),
-});
+/** The body a route documents: its own, or its contract without what travels in the path. */
+function bodyOf(route: RestRoute): z.ZodType | undefined {
+  if (route.method === "GET" || route.method === "DELETE") return undefined;
+  if (route.body) return route.body;
+  if (!route.input) return undefined;
+  const input = route.input;
+  if (!(input instanceof z.ZodObject)) return input;
+  const inPath = pathParams(route.path);
+  return z.object(
+    Object.fromEntries(Object.entries(input.shape).filter(([key]) => !inPath.includes(key))),
+  );
+}
 
-let cached: object | undefined;
+function operation(route: RestRoute) {
+  const body = bodyOf(route);
+  const status = String(route.status ?? 200);
+  return {
+    operationId: route.id,
+    summary: route.summary,
+    parameters: [
+      ...pathParams(route.path).map((name) => ({
+        name,
+        in: "path",
+        required: true,
+        schema: { type: "string", format: "uuid" },
+      })),
+      ...(route.query ?? []).map(([name, description]) => ({
+        name,
+        in: "query",
+        required: false,
+        description,
+        schema: { type: "string" },
+      })),
+    ],
+    ...(body ? { requestBody: { required: true, ...json(body, "input") } } : {}),
+    responses: { [status]: { description: "OK", ...json(route.output, "output") }, ...errors },
+  };
+}
 
-/** The OpenAPI 3 description of the REST API, built from the same zod contracts as tRPC. */
-export function openApiDocument(): object {
-  cached ??= {
+/** The OpenAPI 3 description of the REST API, built from the routes and their zod contracts. */
+export function openApiDocument(routes: RestRoute[]): object {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  }
+  return {
     openapi: "3.0.3",
     info: {
       title: "Signpost tickets API",
       version: "1.0.0",
       description:
-        "Tickets for integrations. Authenticate with an API token (`Authorization: Bearer sp_...`); a token acts with its role, and customers only ever see their organization's tickets and public replies.",
+        "Tickets for integrations, over the same use-cases as the web app. Authenticate with an API token (`Authorization: Bearer sp_...`); a token acts with its role, and customers only ever see their organization's tickets and public replies.",
     },
     servers: [{ url: "/api/ticket/rest/v1" }],
-    components: {
-      securitySchemes: { apiToken: { type: "http", scheme: "bearer" } },
-    },
+    components: { securitySchemes: { apiToken: { type: "http", scheme: "bearer" } } },
     security: [{ apiToken: [] }],
-    paths: {
-      "/tickets": {
-        get: {
-          summary: "List and search tickets (cursor pages)",
-          parameters: listQuery,
-          responses: {
-            "200": { description: "A page", ...json(ZTicketPage, "output") },
-            ...errors,
-          },
-        },
-        post: {
-          summary: "Open a ticket",
-          requestBody: { required: true, ...json(ZCreateTicketInput, "input") },
-          responses: { "201": { description: "Created", ...json(ZTicket, "output") }, ...errors },
-        },
-      },
-      "/tickets/{ticketId}": {
-        get: {
-          summary: "One ticket with its links",
-          parameters: [ticketId],
-          responses: {
-            "200": { description: "The ticket", ...json(ZTicketDetail, "output") },
-            ...errors,
-          },
-        },
-        patch: {
-          summary: "Edit subject, category, tags, collaborators, custom fields",
-          parameters: [ticketId],
-          requestBody: { required: true, ...json(bodyOf(ZUpdateTicketInput), "input") },
-          responses: {
-            "200": { description: "The ticket", ...json(ZTicket, "output") },
-            ...errors,
-          },
-        },
-      },
-      "/tickets/{ticketId}/status": {
-        post: {
-          summary: "Change the status (transitions are enforced)",
-          parameters: [ticketId],
-          requestBody: { required: true, ...json(bodyOf(ZChangeStatusInput), "input") },
-          responses: {
-            "200": { description: "The ticket", ...json(ZTicket, "output") },
-            ...errors,
-          },
-        },
-      },
-      "/tickets/{ticketId}/priority": {
-        post: {
-          summary: "Change the priority",
-          parameters: [ticketId],
-          requestBody: { required: true, ...json(bodyOf(ZChangePriorityInput), "input") },
-          responses: {
-            "200": { description: "The ticket", ...json(ZTicket, "output") },
-            ...errors,
-          },
-        },
-      },
-      "/tickets/{ticketId}/assign": {
-        post: {
-          summary: "Assign to an agent and/or a group",
-          parameters: [ticketId],
-          requestBody: {
-            required: true,
-            ...json(ZAssignBody, "input"),
-          },
-          responses: {
-            "200": { description: "The ticket", ...json(ZTicket, "output") },
-            ...errors,
-          },
-        },
-      },
-      "/tickets/{ticketId}/comments": {
-        get: {
-          summary: "The thread (customers see public replies only)",
-          parameters: [ticketId],
-          responses: {
-            "200": { description: "Comments", ...json(z.array(ZComment), "output") },
-            ...errors,
-          },
-        },
-        post: {
-          summary: "Reply publicly or (staff) add an internal note",
-          parameters: [ticketId],
-          requestBody: { required: true, ...json(bodyOf(ZAddCommentInput), "input") },
-          responses: {
-            "201": { description: "The comment", ...json(ZComment, "output") },
-            ...errors,
-          },
-        },
-      },
-    },
+    paths,
   };
-  return cached;
 }

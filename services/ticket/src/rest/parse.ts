@@ -16,11 +16,3 @@ export const listParam = (v: string | undefined, nullable = false) =>
   v === undefined
     ? undefined
     : v.split(",").map((x) => (nullable && x === "none" ? null : x.trim()));
-
-export async function jsonBody(req: { json(): Promise<unknown> }): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body must be JSON");
-  }
-}

@@ -26,6 +26,7 @@ import {
   waitFor,
   type Infra,
 } from "@signpost/testkit";
+import type { S3StorageConfig } from "../attachments/s3-storage.ts";
 import type { TicketRouter } from "../router.ts";
 import { createTicketService, type TicketService } from "../service.ts";
 
@@ -38,6 +39,7 @@ export type Workspace = ReturnType<typeof testWorkspace>;
 export async function startTicketHarness(
   infra: Infra,
   limits = { maxBytes: 64 * 1024, maxPerComment: 3 },
+  storage: { s3?: S3StorageConfig } = {},
 ) {
   const fresh = await freshDatabase(infra.databaseUrl);
   const db: Db = createPgDb({ url: fresh.url, applicationName: "ticket-test" });
@@ -55,7 +57,7 @@ export async function startTicketHarness(
       logger: createLogger("ticket-test", "warn"),
       verifyIdentity: await identityVerifier(keys.publicJwk),
     },
-    { attachmentsDir, attachmentLimits: limits },
+    { attachmentsDir, attachmentLimits: limits, s3: storage.s3 },
   );
   await service.migrate();
   service.start();
