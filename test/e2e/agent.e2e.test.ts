@@ -29,7 +29,10 @@ describe("the agent console", () => {
 
     await page.getByRole("button", { name: "Opened" }).click();
     await page.getByRole("button", { name: "Opened ▲" }).waitFor();
-    expect(await rows.first().getByRole("link").textContent()).toBe("Export to CSV times out");
+    // The service sorts: the old order stays on screen until the new page arrives.
+    await expect
+      .poll(() => rows.first().getByRole("link").textContent())
+      .toBe("Export to CSV times out");
 
     await page.getByLabel("Category").selectOption("billing");
     await expect.poll(() => rows.count()).toBe(1);
