@@ -152,7 +152,7 @@ describe("the agent's ticket page", () => {
     await mentions.getByRole("option", { name: /Admin/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await note.press("Enter");
-    await expect.poll(() => note.inputValue()).toBe("Checked with @admin ");
+    await expect.poll(() => note.inputValue(), { timeout: 30_000 }).toBe("Checked with @admin ");
     await note.pressSequentially("about the bank statement.");
     await page.getByRole("button", { name: "Add note" }).click();
 

@@ -35,14 +35,14 @@ describe("the agent console", () => {
       .toBe("Export to CSV times out");
 
     await page.getByLabel("Category").selectOption("billing");
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
     expect(page.url()).toContain("category=billing");
     await page.getByLabel("Category").selectOption("all");
     await page.keyboard.press("/");
     await page.keyboard.type("csv");
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
     await page.getByLabel("Search").fill("");
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
 
     // j moves to the first ticket, j again to the second, Enter opens it.
     await page.getByRole("heading", { name: "Queue" }).click();

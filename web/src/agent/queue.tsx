@@ -68,7 +68,11 @@ export function Queue() {
       }),
     [],
   );
-  useQueueKeys(rows, searchBox, toggle);
+  const { hasNextPage, isFetching, fetchNextPage } = tickets;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetching) void fetchNextPage();
+  }, [hasNextPage, isFetching, fetchNextPage]);
+  useQueueKeys(rows, searchBox, toggle, loadMore);
 
   return (
     <section className="stack">

@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { TTicket, TTicketPriority } from "@signpost/contracts";
-import { groupsQuery, keys, peopleQuery, statusesQuery } from "../queries.ts";
+import { groupsQuery, peopleQuery, statusesQuery } from "../queries.ts";
 import { api } from "../trpc.ts";
 import { SelectField } from "../ui/select-field.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
 import { activeStaff, priorityOptions } from "./options.ts";
+import { useTicketChange } from "./use-ticket-change.ts";
 
 type Change =
   | { kind: "status"; status: string }
@@ -27,18 +28,10 @@ const apply = (ticketId: string, c: Change) => {
 
 /** Status (the workspace's own statuses), priority, assignee and group, each saved on change. */
 export function TicketControls({ ticket }: { ticket: TTicket }) {
-  const client = useQueryClient();
   const statuses = useQuery(statusesQuery());
   const people = useQuery(peopleQuery());
   const groups = useQuery(groupsQuery());
-  const change = useMutation({
-    mutationFn: (c: Change) => apply(ticket.id, c),
-    onSuccess: (t) => {
-      client.setQueryData(keys.ticket(t.id), (old: object | undefined) => ({ ...old, ...t }));
-      void client.invalidateQueries({ queryKey: keys.tickets });
-      void client.invalidateQueries({ queryKey: ["ticket", "sla", t.id] });
-    },
-  });
+  const change = useTicketChange((c: Change) => apply(ticket.id, c));
   const agents = activeStaff(people.data);
   return (
     <div className="stack">
