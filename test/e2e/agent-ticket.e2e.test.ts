@@ -86,6 +86,7 @@ describe("the agent's ticket page", () => {
     const merge = page.getByRole("region", { name: /Merge #/ });
     await merge.getByLabel("Find the ticket to keep").fill(`#${other.number}`);
     await merge.getByLabel(`#${other.number} Invoice wrong again`).check();
+    expect(await axeViolations(page)).toEqual([]);
     await merge.getByRole("button", { name: `Merge into #${other.number}` }).click();
     await page.getByRole("heading", { name: /Invoice wrong again/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/agent/tickets/${other.id}`);
@@ -118,6 +119,7 @@ describe("the agent's ticket page", () => {
     await macros.getByLabel("Macro").selectOption({ label: "Ask for the invoice" });
     const text = `Hi Customer A, please send us the invoice for #${ticket.number}.`;
     await macros.getByRole("region", { name: "Macro preview" }).getByText(text).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await macros.getByRole("button", { name: "Apply macro" }).click();
     const thread = page.getByRole("list", { name: "Conversation" });
     await thread.getByText(text).waitFor();

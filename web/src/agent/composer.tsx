@@ -146,7 +146,6 @@ export function Composer({
           }}
         />
         {mentions.list}
-        <span className="muted small">Type @ to mention a colleague.</span>
       </div>
       <AttachmentPicker
         ticketId={ticketId}
@@ -159,7 +158,7 @@ export function Composer({
         <button type="submit" className="button-primary" disabled={!text.trim() || send.isPending}>
           {send.isPending ? "Sending…" : note ? "Add note" : "Send reply"}
         </button>
-        <span className="muted small">Ctrl+Enter sends</span>
+        <span className="muted small">Ctrl+Enter sends · type @ to mention a colleague</span>
       </div>
     </form>
   );

@@ -67,14 +67,16 @@ export function MacroPicker({ ticketId }: { ticketId: string }) {
           <div className="message-body macro-preview" aria-label="Macro preview" role="region">
             {preview.data?.body ?? "…"}
           </div>
-          <button
-            type="button"
-            className="button-primary"
-            disabled={!preview.data || apply.isPending}
-            onClick={() => apply.mutate()}
-          >
-            {apply.isPending ? "Applying…" : "Apply macro"}
-          </button>
+          <div className="row">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={!preview.data || apply.isPending}
+              onClick={() => apply.mutate()}
+            >
+              {apply.isPending ? "Applying…" : "Apply macro"}
+            </button>
+          </div>
         </>
       )}
       {apply.isError && <ErrorNotice error={apply.error} />}
