@@ -3,31 +3,7 @@ import type { TSlaState, TTicket } from "@signpost/contracts";
 import { api } from "../trpc.ts";
 import { formatDate, formatRelative } from "../ui/format.ts";
 import { slaStateLabels } from "./options.ts";
-
-/** What a search row may carry about its SLA; every field optional (see `rowSla`). */
-interface RowSla {
-  state?: TSlaState | undefined;
-  dueAt?: string | null | undefined;
-}
-
-const isState = (v: unknown): v is TSlaState =>
-  typeof v === "string" && Object.hasOwn(slaStateLabels, v);
-const isDate = (v: unknown): v is string => typeof v === "string" && !Number.isNaN(Date.parse(v));
-
-/**
- * The SLA a search row carries, when the ticket service puts it there (`row.sla` with
- * `state`/`dueAt`, `firstResponseDueAt`/`resolutionDueAt`, or `breached`); undefined when the row
- * has none, and the cell asks for the ticket's SLA itself. Read field by field, so the column keeps
- * working whichever of these shapes the row contract settles on.
- */
-export function rowSla(row: TTicket): RowSla | undefined {
-  const sla: unknown = (row as { sla?: unknown }).sla;
-  if (!sla || typeof sla !== "object") return undefined;
-  const s = sla as Record<string, unknown>;
-  const dues = [s.dueAt, s.firstResponseDueAt, s.resolutionDueAt].filter(isDate).sort();
-  const state = isState(s.state) ? s.state : s.breached === true ? "breached" : undefined;
-  return { state, dueAt: dues[0] ?? null };
-}
+import { rowSla, type RowSla } from "./sla-of-row.ts";
 
 const stateClass: Record<TSlaState, string> = {
   ok: "status-open",
@@ -71,6 +47,7 @@ export function SlaCell({ ticket, now }: { ticket: TTicket; now: number }) {
   if (ticket.status === "closed" || ticket.status === "resolved")
     return <span className="muted">—</span>;
   const fromRow = rowSla(ticket);
+  if (fromRow === null) return <span className="muted">—</span>;
   return fromRow ? (
     <Countdown sla={fromRow} now={now} />
   ) : (
