@@ -29,17 +29,20 @@ describe("the agent console", () => {
 
     await page.getByRole("button", { name: "Opened" }).click();
     await page.getByRole("button", { name: "Opened ▲" }).waitFor();
-    expect(await rows.first().getByRole("link").textContent()).toBe("Export to CSV times out");
+    // The service sorts: the old order stays on screen until the new page arrives.
+    await expect
+      .poll(() => rows.first().getByRole("link").textContent())
+      .toBe("Export to CSV times out");
 
     await page.getByLabel("Category").selectOption("billing");
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
     expect(page.url()).toContain("category=billing");
     await page.getByLabel("Category").selectOption("all");
     await page.keyboard.press("/");
     await page.keyboard.type("csv");
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
     await page.getByLabel("Search").fill("");
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
 
     // j moves to the first ticket, j again to the second, Enter opens it.
     await page.getByRole("heading", { name: "Queue" }).click();

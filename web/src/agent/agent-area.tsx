@@ -1,3 +1,4 @@
+import "./agent.css";
 import { matchPath, useLocation } from "../router.tsx";
 import { AgentTicket } from "./agent-ticket.tsx";
 import { Queue } from "./queue.tsx";

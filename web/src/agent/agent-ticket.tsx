@@ -5,17 +5,25 @@ import { Link, navigate } from "../router.tsx";
 import { canUse, useSignedIn } from "../session.ts";
 import { useTitle } from "../shell/use-title.ts";
 import { Thread } from "../tickets/thread.tsx";
+import { TicketFacts } from "../tickets/ticket-facts.tsx";
 import { api } from "../trpc.ts";
-import { PriorityBadge, StatusBadge } from "../ui/badges.tsx";
-import { categoryLabel, formatDate } from "../ui/format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { AgentSuggestions } from "./agent-suggestions.tsx";
 import { Composer, emptyComposer, type ComposerState } from "./composer.tsx";
+import { CustomFields } from "./custom-fields.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
+import { MacroPicker } from "./macro-picker.tsx";
+import { MergeTicket, TicketLinks } from "./merge-ticket.tsx";
 import { SlaPanel } from "./sla-panel.tsx";
+import { SplitComment } from "./split-comment.tsx";
+import { TagsEditor } from "./tags-editor.tsx";
+import { TicketAttachments } from "./ticket-attachments.tsx";
 import { TicketControls } from "./ticket-controls.tsx";
 
-/** One ticket for an agent: fields and controls, the thread and composer, related answers, AI draft. */
+/**
+ * One ticket for an agent: fields and controls (tags, custom fields, merge, split), the thread,
+ * macros and the composer, related answers, the AI draft and the ticket's files.
+ */
 export function AgentTicket({ ticketId }: { ticketId: string }) {
   const client = useQueryClient();
   const me = useSignedIn();
@@ -62,41 +70,11 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
         <h1>
           <span className="muted">#{t.number}</span> {t.subject}
         </h1>
-        <dl className="row facts">
-          <div>
-            <dt>Status</dt>
-            <dd>
-              <StatusBadge status={t.status} />
-            </dd>
-          </div>
-          <div>
-            <dt>Priority</dt>
-            <dd>
-              <PriorityBadge priority={t.priority} />
-            </dd>
-          </div>
-          <div>
-            <dt>Category</dt>
-            <dd>{categoryLabel(t.category)}</dd>
-          </div>
-          <div>
-            <dt>Requester</dt>
-            <dd>
-              {requester?.name ?? "—"}
-              {org ? ` (${org.name})` : ""}
-            </dd>
-          </div>
-          <div>
-            <dt>Opened</dt>
-            <dd>{formatDate(t.createdAt)}</dd>
-          </div>
-          {t.tags.length > 0 && (
-            <div>
-              <dt>Tags</dt>
-              <dd>{t.tags.join(", ")}</dd>
-            </div>
-          )}
-        </dl>
+        <TicketFacts
+          ticket={t}
+          requester={`${requester?.name ?? "—"}${org ? ` (${org.name})` : ""}`}
+        />
+        <TicketLinks ticket={t} />
         <TicketControls ticket={t} />
         <div className="row" role="group" aria-label="Ticket actions">
           <button
@@ -119,7 +97,10 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
         </div>
         {resolve.isError && <ErrorNotice error={resolve.error} />}
         {fromTicket.isError && <ErrorNotice error={fromTicket.error} />}
+        <MergeTicket ticket={t} />
         <SlaPanel ticketId={t.id} version={`${t.statusKey}:${t.priority}:${t.updatedAt}`} />
+        <TagsEditor ticket={t} />
+        <CustomFields ticket={t} />
         <h2>Conversation</h2>
         {comments.isError && (
           <ErrorNotice error={comments.error} retry={() => void comments.refetch()} />
@@ -128,7 +109,9 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
           ticket={t}
           comments={comments.data ?? []}
           requesterName={requester?.name ?? "Customer"}
+          commentActions={(c) => <SplitComment comment={c} />}
         />
+        <MacroPicker ticketId={t.id} />
         <Composer ticketId={t.id} state={composer} onChange={setComposer} textRef={composerText} />
       </article>
       <div className="stack">
@@ -141,6 +124,7 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
           }}
         />
         <AgentSuggestions ticket={t} />
+        <TicketAttachments comments={comments.data ?? []} />
       </div>
     </div>
   );

@@ -1,10 +1,14 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { RefObject } from "react";
-import type { TDraftReply } from "@signpost/contracts";
-import { keys } from "../queries.ts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type RefObject } from "react";
+import type { TAttachment, TDraftReply } from "@signpost/contracts";
+import { keys, peopleQuery } from "../queries.ts";
+import { useSignedIn } from "../session.ts";
 import { api } from "../trpc.ts";
 import { ErrorNotice } from "../ui/states.tsx";
+import { AttachmentPicker } from "./attachment-picker.tsx";
 import { citedNumbers } from "./draft-panel.tsx";
+import { handleOf, useMentions } from "./mention-picker.tsx";
+import { activeStaff } from "./options.ts";
 
 /** A reply and a note are written apart: switching between them never carries text across. */
 export interface ComposerState {
@@ -18,8 +22,9 @@ export interface ComposerState {
 export const emptyComposer: ComposerState = { mode: "public", reply: "", note: "", draft: null };
 
 /**
- * Reply to the customer or leave an internal note (Ctrl+Enter sends). A note is visibly a note
- * while it is written, so it is never sent to the customer by mistake.
+ * Reply to the customer or leave an internal note (Ctrl+Enter sends), with attached files and
+ * @mentions of staff. A note is visibly a note while it is written, so it is never sent to the
+ * customer by mistake.
  */
 export function Composer({
   ticketId,
@@ -33,14 +38,39 @@ export function Composer({
   textRef: RefObject<HTMLTextAreaElement | null>;
 }) {
   const client = useQueryClient();
+  const me = useSignedIn();
+  const people = useQuery(peopleQuery());
+  const [files, setFiles] = useState<TAttachment[]>([]);
+  const [mentioned, setMentioned] = useState<ReadonlySet<string>>(new Set());
   const note = state.mode === "internal";
   const text = note ? state.note : state.reply;
   const setText = (value: string) =>
     onChange(note ? { ...state, note: value } : { ...state, reply: value });
+  const staff = activeStaff(people.data);
+  const mentions = useMentions({
+    id: "composer",
+    text,
+    staff,
+    setText: (value, caret) => {
+      setText(value);
+      requestAnimationFrame(() => textRef.current?.setSelectionRange(caret, caret));
+    },
+    onPick: (u) => setMentioned(new Set([...mentioned, u.id])),
+  });
   const send = useMutation({
     mutationFn: async (s: ComposerState) => {
       const body = s.mode === "internal" ? s.note : s.reply;
-      const comment = await api.ticket.comments.add.mutate({ ticketId, body, visibility: s.mode });
+      // Picked people whose @handle is still in the text (the service also reads typed ones).
+      const mentionedIds = staff
+        .filter((u) => mentioned.has(u.id) && body.includes(`@${handleOf(u)}`))
+        .map((u) => u.id);
+      const comment = await api.ticket.comments.add.mutate({
+        ticketId,
+        body,
+        visibility: s.mode,
+        mentionedIds,
+        attachmentIds: files.map((f) => f.id),
+      });
       if (s.draft && s.mode === "public") {
         const cited = citedNumbers(body);
         await api.kb.drafts.recordUse
@@ -53,6 +83,8 @@ export function Composer({
       return comment;
     },
     onSuccess: (_comment, sent) => {
+      setFiles([]);
+      setMentioned(new Set());
       onChange(
         sent.mode === "internal" ? { ...state, note: "" } : { ...state, reply: "", draft: null },
       );
@@ -98,21 +130,35 @@ export function Composer({
           ref={textRef}
           value={text}
           rows={6}
-          onChange={(e) => setText(e.target.value)}
+          {...mentions.inputProps}
+          onChange={(e) => {
+            setText(e.target.value);
+            mentions.track(e.target);
+          }}
+          onKeyUp={(e) => mentions.track(e.currentTarget)}
+          onClick={(e) => mentions.track(e.currentTarget)}
           onKeyDown={(e) => {
+            if (mentions.onKeyDown(e)) return;
             if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               submit();
             }
           }}
         />
+        {mentions.list}
       </div>
+      <AttachmentPicker
+        ticketId={ticketId}
+        csrfToken={me.csrfToken}
+        files={files}
+        onChange={setFiles}
+      />
       {send.isError && <ErrorNotice error={send.error} />}
       <div className="row">
         <button type="submit" className="button-primary" disabled={!text.trim() || send.isPending}>
           {send.isPending ? "Sending…" : note ? "Add note" : "Send reply"}
         </button>
-        <span className="muted small">Ctrl+Enter sends</span>
+        <span className="muted small">Ctrl+Enter sends · type @ to mention a colleague</span>
       </div>
     </form>
   );

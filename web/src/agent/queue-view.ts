@@ -1,37 +1,50 @@
-import type { TTicket, TTicketPriority, TTicketStatus } from "@signpost/contracts";
+import type {
+  TListTicketsInput,
+  TSavedView,
+  TSlaState,
+  TTicketFilters,
+  TTicketPriority,
+  TTicketSort,
+} from "@signpost/contracts";
+
+export type SortKey = TTicketSort["field"];
 
 /** What the queue shows, as kept in the URL so a view can be bookmarked and shared. */
 export interface QueueView {
-  status: "active" | "all" | TTicketStatus;
+  /** "active" (not resolved), "all", or a status key (built-in or the workspace's own). */
+  status: string;
   priority: "all" | TTicketPriority;
   category: string;
   /** "me", "none" (unassigned), "all", or a person's id. */
   assignee: string;
+  /** "none" (no group), "all", or a group's id. */
+  group: string;
+  /** One tag, or "" for any. */
+  tag: string;
+  sla: "all" | TSlaState;
   text: string;
   sort: SortKey;
   dir: "asc" | "desc";
+  /** The saved view this came from; any change to the filters leaves it. */
+  view: string;
 }
-
-export type SortKey = "number" | "subject" | "status" | "priority" | "createdAt";
-
-const priorityRank: Record<TTicketPriority, number> = { urgent: 0, high: 1, medium: 2, low: 3 };
-const statusRank: Record<TTicketStatus, number> = {
-  open: 0,
-  in_progress: 1,
-  waiting_on_customer: 2,
-  resolved: 3,
-  closed: 4,
-};
 
 export const defaultView: QueueView = {
   status: "active",
   priority: "all",
   category: "all",
   assignee: "all",
+  group: "all",
+  tag: "",
+  sla: "all",
   text: "",
+  // Urgent first: the server ranks urgent highest.
   sort: "priority",
-  dir: "asc",
+  dir: "desc",
+  view: "",
 };
+
+const activeKinds = ["open", "in_progress", "waiting_on_customer"];
 
 export function viewFrom(search: URLSearchParams): QueueView {
   const get = <K extends keyof QueueView>(k: K) =>
@@ -41,9 +54,13 @@ export function viewFrom(search: URLSearchParams): QueueView {
     priority: get("priority"),
     category: get("category"),
     assignee: get("assignee"),
+    group: get("group"),
+    tag: get("tag"),
+    sla: get("sla"),
     text: get("text"),
     sort: get("sort"),
-    dir: get("dir") === "desc" ? "desc" : "asc",
+    dir: get("dir") === "asc" ? "asc" : "desc",
+    view: get("view"),
   };
 }
 
@@ -56,44 +73,55 @@ export function searchFor(view: QueueView): string {
   return s ? `?${s}` : "";
 }
 
-const compare = (a: TTicket, b: TTicket, key: SortKey) => {
-  switch (key) {
-    case "number":
-      return a.number - b.number;
-    case "subject":
-      return a.subject.localeCompare(b.subject);
-    case "status":
-      return statusRank[a.status] - statusRank[b.status];
-    case "priority":
-      return priorityRank[a.priority] - priorityRank[b.priority];
-    case "createdAt":
-      return a.createdAt.localeCompare(b.createdAt);
-  }
-};
+/** The server filters for a view; `me` stands in for "me" so a saved view keeps meaning its owner. */
+export function filtersOf(view: QueueView, me: string): TTicketFilters {
+  const f: TTicketFilters = {};
+  if (view.status === "active") f.status = activeKinds;
+  else if (view.status !== "all") f.status = [view.status];
+  if (view.priority !== "all") f.priority = [view.priority];
+  if (view.category !== "all") f.category = [view.category];
+  if (view.assignee !== "all")
+    f.assigneeId = [view.assignee === "none" ? null : view.assignee === "me" ? me : view.assignee];
+  if (view.group !== "all") f.groupId = [view.group === "none" ? null : view.group];
+  const tag = view.tag.trim().toLowerCase();
+  if (tag) f.tag = [tag];
+  if (view.sla !== "all") f.slaState = [view.sla];
+  const text = view.text.trim();
+  if (text) f.text = text;
+  return f;
+}
 
-/** Filters and sorts; ties fall back to the oldest ticket first, as a queue should. */
-export function applyView(tickets: TTicket[], view: QueueView, me: string): TTicket[] {
-  const assignee = view.assignee === "me" ? me : view.assignee;
-  const text = view.text.trim().toLowerCase();
-  const sign = view.dir === "asc" ? 1 : -1;
-  return tickets
-    .filter((t) =>
-      view.status === "active"
-        ? t.status !== "resolved" && t.status !== "closed"
-        : view.status === "all" || t.status === view.status,
-    )
-    .filter((t) => view.priority === "all" || t.priority === view.priority)
-    .filter((t) => view.category === "all" || t.category === view.category)
-    .filter(
-      (t) =>
-        assignee === "all" ||
-        (assignee === "none" ? t.assigneeId === null : t.assigneeId === assignee),
-    )
-    .filter(
-      (t) =>
-        !text ||
-        t.subject.toLowerCase().includes(text) ||
-        String(t.number) === text.replace("#", ""),
-    )
-    .sort((a, b) => sign * compare(a, b, view.sort) || a.createdAt.localeCompare(b.createdAt));
+export const searchInput = (view: QueueView, me: string, limit: number): TListTicketsInput => ({
+  filters: filtersOf(view, me),
+  sort: { field: view.sort, direction: view.dir },
+  limit,
+});
+
+/** A saved view back into the queue's controls (it was saved from them, so one value each). */
+export function viewOfSaved(saved: TSavedView, me: string): QueueView {
+  const f = saved.filters;
+  const status = f.status?.join(",") === activeKinds.join(",") ? "active" : f.status?.[0];
+  const assignee = f.assigneeId?.[0];
+  const group = f.groupId?.[0];
+  return {
+    ...defaultView,
+    status: status ?? "all",
+    priority: f.priority?.[0] ?? "all",
+    category: f.category?.[0] ?? "all",
+    assignee:
+      assignee === undefined
+        ? "all"
+        : assignee === null
+          ? "none"
+          : assignee === me
+            ? "me"
+            : assignee,
+    group: group === undefined ? "all" : (group ?? "none"),
+    tag: f.tag?.[0] ?? "",
+    sla: f.slaState?.[0] ?? "all",
+    text: f.text ?? "",
+    sort: saved.sort.field,
+    dir: saved.sort.direction,
+    view: saved.id,
+  };
 }

@@ -1,206 +1,130 @@
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
-import { peopleQuery, ticketsQuery } from "../queries.ts";
-import { Link, navigate, useLocation } from "../router.tsx";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useCallback, useRef, useState } from "react";
+import { keys, peopleQuery } from "../queries.ts";
+import { navigate, useLocation } from "../router.tsx";
 import { useSignedIn } from "../session.ts";
 import { useTitle } from "../shell/use-title.ts";
-import { PriorityBadge, StatusBadge } from "../ui/badges.tsx";
-import {
-  categories,
-  categoryLabel,
-  formatRelative,
-  priorities,
-  priorityLabels,
-  statuses,
-  statusLabels,
-} from "../ui/format.ts";
+import { api } from "../trpc.ts";
+import { useDebounced } from "../ui/use-debounced.ts";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
-import { applyView, searchFor, viewFrom, type QueueView, type SortKey } from "./queue-view.ts";
+import { BulkBar } from "./bulk-bar.tsx";
+import { useArrivals } from "./queue-arrivals.ts";
+import { QueueFilters } from "./queue-filters.tsx";
+import { useQueueKeys } from "./queue-keys.ts";
+import { QueueTable } from "./queue-table.tsx";
+import { searchFor, searchInput, viewFrom, type QueueView } from "./queue-view.ts";
+import { SavedViews } from "./saved-views.tsx";
+import { useNow } from "./sla-panel.tsx";
 
-const columns: { key: SortKey; label: string }[] = [
-  { key: "number", label: "#" },
-  { key: "subject", label: "Subject" },
-  { key: "status", label: "Status" },
-  { key: "priority", label: "Priority" },
-  { key: "createdAt", label: "Opened" },
-];
-
-const typing = (el: EventTarget | null) =>
-  el instanceof HTMLElement &&
-  (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+const pageSize = 25;
 
 /**
- * The queue: filters and sorting kept in the URL; `j`/`k` (or ↓/↑ on a row) move between
- * tickets, Enter opens one, `/` jumps to the search box.
+ * The queue, paged by the service (`tickets.search`): filters, sort and the saved view are kept in
+ * the URL; rows can be selected for bulk actions. The live stream refreshes it when a ticket
+ * arrives or changes for this agent; a poll catches changes that notified someone else.
  */
 export function Queue() {
   useTitle("Queue");
+  const me = useSignedIn();
   const { search } = useLocation();
   const view = viewFrom(search);
-  // Kept current by the live stream; a slow poll covers a stream that cannot connect.
-  const tickets = useQuery({ ...ticketsQuery(), refetchInterval: 60_000 });
+  const text = useDebounced(view.text, 250);
+  const tag = useDebounced(view.tag, 250);
+  const input = searchInput({ ...view, text, tag }, me.userId, pageSize);
+  const tickets = useInfiniteQuery({
+    queryKey: [...keys.tickets, "search", input] as const,
+    queryFn: ({ pageParam, signal }) =>
+      api.ticket.tickets.search.query(pageParam ? { ...input, cursor: pageParam } : input, {
+        signal,
+      }),
+    initialPageParam: "",
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
   const people = useQuery(peopleQuery());
-  const table = useRef<HTMLTableSectionElement>(null);
+  const rows = useRef<HTMLTableSectionElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
-  const set = (change: Partial<QueueView>) =>
-    navigate(`/agent${searchFor({ ...view, ...change })}`, { replace: true });
-  const me = useSignedIn();
-  const shown = applyView(tickets.data ?? [], view, me.userId);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const now = useNow();
+  const shown = tickets.data?.pages.flatMap((p) => p.tickets) ?? [];
+  const arrivals = useArrivals(
+    JSON.stringify(input),
+    tickets.isPlaceholderData ? undefined : tickets.data?.pages,
+  );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === "/" && !typing(e.target)) {
-        e.preventDefault();
-        searchBox.current?.focus();
-        return;
-      }
-      const inRows = table.current?.contains(document.activeElement ?? null) ?? false;
-      const down = e.key === "j" || (inRows && e.key === "ArrowDown");
-      const up = e.key === "k" || (inRows && e.key === "ArrowUp");
-      if ((!down && !up) || (typing(e.target) && !inRows)) return;
-      const links = [...(table.current?.querySelectorAll<HTMLAnchorElement>("a") ?? [])];
-      const at = links.findIndex((l) => l === document.activeElement);
-      const next = down ? Math.min(at + 1, links.length - 1) : Math.max(at - 1, 0);
-      e.preventDefault();
-      links[next]?.focus();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  const show = (next: QueueView) => {
+    setSelected(new Set());
+    navigate(`/agent${searchFor(next)}`, { replace: true });
+  };
+  // Changing a filter leaves the saved view it came from.
+  const set = (change: Partial<QueueView>) => show({ ...view, ...change, view: "" });
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const { hasNextPage, isFetching, fetchNextPage } = tickets;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetching) void fetchNextPage();
+  }, [hasNextPage, isFetching, fetchNextPage]);
+  useQueueKeys(rows, searchBox, toggle, loadMore);
 
   return (
-    <section>
+    <section className="stack">
       <h1>Queue</h1>
-      <form
-        className="row filters"
-        aria-label="Filter the queue"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <label className="field">
-          <span>Search</span>
-          <input
-            ref={searchBox}
-            type="search"
-            value={view.text}
-            placeholder="Subject or #number  ( / )"
-            onChange={(e) => set({ text: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span>Status</span>
-          <select
-            value={view.status}
-            onChange={(e) => set({ status: e.target.value as QueueView["status"] })}
-          >
-            <option value="active">Not resolved</option>
-            <option value="all">All</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Priority</span>
-          <select
-            value={view.priority}
-            onChange={(e) => set({ priority: e.target.value as QueueView["priority"] })}
-          >
-            <option value="all">All</option>
-            {priorities.map((p) => (
-              <option key={p} value={p}>
-                {priorityLabels[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Category</span>
-          <select value={view.category} onChange={(e) => set({ category: e.target.value })}>
-            <option value="all">All</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {categoryLabel(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Assignee</span>
-          <select value={view.assignee} onChange={(e) => set({ assignee: e.target.value })}>
-            <option value="all">Anyone</option>
-            <option value="me">Me</option>
-            <option value="none">Unassigned</option>
-          </select>
-        </label>
-      </form>
+      <SavedViews view={view} me={me.userId} show={show} />
+      <QueueFilters view={view} set={set} searchBox={searchBox} />
+      <p role="status" className="muted small">
+        {arrivals.size > 0
+          ? `${arrivals.size} new ${arrivals.size === 1 ? "ticket" : "tickets"} arrived`
+          : ""}
+      </p>
+      {selected.size > 0 && (
+        <BulkBar selected={[...selected]} me={me.userId} onDone={() => setSelected(new Set())} />
+      )}
       {tickets.isPending ? (
         <Loading />
-      ) : tickets.isError ? (
+      ) : tickets.isError && !tickets.data ? (
         <ErrorNotice error={tickets.error} retry={() => void tickets.refetch()} />
       ) : shown.length === 0 ? (
         <Empty>No tickets match this view.</Empty>
       ) : (
-        <table className="queue">
-          <caption className="visually-hidden">
-            {shown.length} tickets. Press j and k to move between them.
-          </caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th
-                  key={c.key}
-                  scope="col"
-                  aria-sort={
-                    view.sort === c.key
-                      ? view.dir === "asc"
-                        ? "ascending"
-                        : "descending"
-                      : undefined
-                  }
-                >
-                  <button
-                    type="button"
-                    onClick={() =>
-                      set({
-                        sort: c.key,
-                        dir: view.sort === c.key && view.dir === "asc" ? "desc" : "asc",
-                      })
-                    }
-                  >
-                    {c.label}
-                    {view.sort === c.key ? (view.dir === "asc" ? " ▲" : " ▼") : ""}
-                  </button>
-                </th>
-              ))}
-              <th scope="col">Requester</th>
-              <th scope="col">Assignee</th>
-            </tr>
-          </thead>
-          <tbody ref={table}>
-            {shown.map((t) => (
-              <tr key={t.id}>
-                <td>{t.number}</td>
-                <td>
-                  <Link to={`/agent/tickets/${t.id}`}>{t.subject}</Link>
-                  <div className="muted small">{categoryLabel(t.category)}</div>
-                </td>
-                <td>
-                  <StatusBadge status={t.status} />
-                </td>
-                <td>
-                  <PriorityBadge priority={t.priority} />
-                </td>
-                <td title={t.createdAt}>{formatRelative(t.createdAt)}</td>
-                <td>{people.data?.get(t.requesterId)?.name ?? ""}</td>
-                <td>{t.assigneeId ? (people.data?.get(t.assigneeId)?.name ?? "") : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <QueueTable
+            tickets={shown}
+            people={people.data}
+            view={view}
+            set={set}
+            selected={selected}
+            toggle={toggle}
+            toggleAll={(on) => setSelected(new Set(on ? shown.map((t) => t.id) : []))}
+            body={rows}
+            now={now}
+            fresh={arrivals}
+            busy={tickets.isPlaceholderData}
+          />
+          <div className="row">
+            <span className="muted small">
+              {shown.length} {shown.length === 1 ? "ticket" : "tickets"} shown
+            </span>
+            {tickets.hasNextPage && (
+              <button
+                type="button"
+                disabled={tickets.isFetchingNextPage}
+                onClick={() => void tickets.fetchNextPage()}
+              >
+                {tickets.isFetchingNextPage ? "Loading…" : "Load more"}
+              </button>
+            )}
+          </div>
+        </>
       )}
+      {tickets.isError && tickets.data && <ErrorNotice error={tickets.error} />}
     </section>
   );
 }

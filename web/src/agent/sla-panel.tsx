@@ -22,7 +22,7 @@ const stateClass: Record<TTicketSla["state"], string> = {
 };
 
 /** Re-renders every 30 s so countdowns stay true without refetching. */
-function useNow(everyMs = 30_000) {
+export function useNow(everyMs = 30_000) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), everyMs);

@@ -1,9 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { TTicket, TTicketPriority } from "@signpost/contracts";
-import { groupsQuery, keys, peopleQuery, statusesQuery } from "../queries.ts";
+import { groupsQuery, peopleQuery, statusesQuery } from "../queries.ts";
 import { api } from "../trpc.ts";
-import { priorities, priorityLabels } from "../ui/format.ts";
+import { SelectField } from "../ui/select-field.tsx";
 import { ErrorNotice } from "../ui/states.tsx";
+import { activeStaff, priorityOptions } from "./options.ts";
+import { useTicketChange } from "./use-ticket-change.ts";
 
 type Change =
   | { kind: "status"; status: string }
@@ -26,86 +28,48 @@ const apply = (ticketId: string, c: Change) => {
 
 /** Status (the workspace's own statuses), priority, assignee and group, each saved on change. */
 export function TicketControls({ ticket }: { ticket: TTicket }) {
-  const client = useQueryClient();
   const statuses = useQuery(statusesQuery());
   const people = useQuery(peopleQuery());
   const groups = useQuery(groupsQuery());
-  const change = useMutation({
-    mutationFn: (c: Change) => apply(ticket.id, c),
-    onSuccess: (t) => {
-      client.setQueryData(keys.ticket(t.id), (old: object | undefined) => ({ ...old, ...t }));
-      void client.invalidateQueries({ queryKey: keys.tickets });
-      void client.invalidateQueries({ queryKey: ["ticket", "sla", t.id] });
-    },
-  });
-  const agents = [...(people.data?.values() ?? [])].filter(
-    (u) => u.status === "active" && u.roles.some((r) => r === "agent" || r === "admin"),
-  );
+  const change = useTicketChange((c: Change) => apply(ticket.id, c));
+  const agents = activeStaff(people.data);
   return (
     <div className="stack">
       <div className="row controls" role="group" aria-label="Ticket fields">
-        <label className="field">
-          <span>Status</span>
-          <select
-            value={ticket.statusKey}
-            disabled={change.isPending}
-            onChange={(e) => change.mutate({ kind: "status", status: e.target.value })}
-          >
-            {(statuses.data ?? [{ key: ticket.statusKey, label: ticket.statusKey }]).map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Priority</span>
-          <select
-            value={ticket.priority}
-            disabled={change.isPending}
-            onChange={(e) =>
-              change.mutate({ kind: "priority", priority: e.target.value as TTicketPriority })
-            }
-          >
-            {priorities.map((p) => (
-              <option key={p} value={p}>
-                {priorityLabels[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Assignee</span>
-          <select
-            value={ticket.assigneeId ?? ""}
-            disabled={change.isPending}
-            onChange={(e) =>
-              change.mutate({ kind: "assignee", assigneeId: e.target.value || null })
-            }
-          >
-            <option value="">Unassigned</option>
-            {agents.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Group</span>
-          <select
-            value={ticket.groupId ?? ""}
-            disabled={change.isPending}
-            onChange={(e) => change.mutate({ kind: "group", groupId: e.target.value || null })}
-          >
-            <option value="">No group</option>
-            {(groups.data ?? []).map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Status"
+          value={ticket.statusKey}
+          disabled={change.isPending}
+          options={(statuses.data ?? [{ key: ticket.statusKey, label: ticket.statusKey }]).map(
+            (s) => ({ value: s.key, label: s.label }),
+          )}
+          onChange={(status) => change.mutate({ kind: "status", status })}
+        />
+        <SelectField
+          label="Priority"
+          value={ticket.priority}
+          disabled={change.isPending}
+          options={priorityOptions}
+          onChange={(priority) => change.mutate({ kind: "priority", priority })}
+        />
+        <SelectField
+          label="Assignee"
+          value={ticket.assigneeId ?? ""}
+          disabled={change.isPending}
+          options={agents.map((u) => ({ value: u.id, label: u.name }))}
+          onChange={(id) => change.mutate({ kind: "assignee", assigneeId: id || null })}
+        >
+          <option value="">Unassigned</option>
+        </SelectField>
+        <SelectField
+          label="Group"
+          value={ticket.groupId ?? ""}
+          disabled={change.isPending}
+          options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          onChange={(id) => change.mutate({ kind: "group", groupId: id || null })}
+        >
+          <option value="">No group</option>
+        </SelectField>
       </div>
       {change.isError && <ErrorNotice error={change.error} />}
     </div>

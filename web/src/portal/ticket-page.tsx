@@ -4,8 +4,7 @@ import { Link, useLocation } from "../router.tsx";
 import { useSignedIn } from "../session.ts";
 import { useTitle } from "../shell/use-title.ts";
 import { Thread } from "../tickets/thread.tsx";
-import { PriorityBadge, StatusBadge } from "../ui/badges.tsx";
-import { categoryLabel, formatDate } from "../ui/format.ts";
+import { TicketFacts } from "../tickets/ticket-facts.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { Csat } from "./csat.tsx";
 import { CustomerReply } from "./customer-reply.tsx";
@@ -37,34 +36,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
       <h1>
         <span className="muted">#{t.number}</span> {t.subject}
       </h1>
-      <dl className="row facts">
-        <div>
-          <dt>Status</dt>
-          <dd>
-            <StatusBadge status={t.status} />
-          </dd>
-        </div>
-        <div>
-          <dt>Priority</dt>
-          <dd>
-            <PriorityBadge priority={t.priority} />
-          </dd>
-        </div>
-        <div>
-          <dt>Category</dt>
-          <dd>{categoryLabel(t.category)}</dd>
-        </div>
-        <div>
-          <dt>Opened</dt>
-          <dd>{formatDate(t.createdAt)}</dd>
-        </div>
-        {t.resolvedAt && (
-          <div>
-            <dt>Resolved</dt>
-            <dd>{formatDate(t.resolvedAt)}</dd>
-          </div>
-        )}
-      </dl>
+      <TicketFacts ticket={t} />
       <Csat ticket={t} />
       <h2>Conversation</h2>
       {comments.isError && (

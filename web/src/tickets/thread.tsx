@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { TComment, TTicket } from "@signpost/contracts";
 import { formatDate } from "../ui/format.ts";
 
@@ -9,10 +10,13 @@ export function Thread({
   ticket,
   comments,
   requesterName,
+  commentActions,
 }: {
   ticket: TTicket;
   comments: TComment[];
   requesterName: string;
+  /** Staff tools shown under each comment (e.g. split it into a ticket). */
+  commentActions?: (comment: TComment) => ReactNode;
 }) {
   return (
     <ol className="thread" aria-label="Conversation">
@@ -52,6 +56,7 @@ export function Thread({
                 ))}
               </ul>
             )}
+            {commentActions?.(c)}
           </li>
         );
       })}
