@@ -8,7 +8,9 @@ import { PriorityBadge, StatusBadge } from "../ui/badges.tsx";
 import { categoryLabel, formatDate } from "../ui/format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { Csat } from "./csat.tsx";
+import { TicketFiles } from "./ticket-files.tsx";
 import { CustomerReply } from "./customer-reply.tsx";
+import { SlaCountdown } from "./sla-countdown.tsx";
 
 /** A ticket as its customer sees it: status and the public conversation. */
 export function TicketPage({ ticketId }: { ticketId: string }) {
@@ -32,6 +34,12 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
       {search.get("created") && (
         <p role="status" className="notice notice-success">
           Ticket #{t.number} was submitted. We will reply here and by email.
+        </p>
+      )}
+      {search.get("attachError") && (
+        <p role="alert" className="notice notice-error">
+          Your ticket was submitted, but a file was not attached ({search.get("attachError")}).
+          Attach it to a reply below.
         </p>
       )}
       <h1>
@@ -65,6 +73,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
           </div>
         )}
       </dl>
+      <SlaCountdown ticketId={t.id} version={`${t.status}:${t.priority}:${t.updatedAt}`} />
       <Csat ticket={t} />
       <h2>Conversation</h2>
       {comments.isError && (
@@ -75,6 +84,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
         comments={comments.data ?? []}
         requesterName={t.requesterId === me.userId ? "You" : "A colleague"}
       />
+      <TicketFiles comments={comments.data ?? []} />
       <CustomerReply ticket={t} />
     </article>
   );
