@@ -77,9 +77,11 @@ describe("the agent console", () => {
     await sla.getByText("On track").waitFor();
     expect(await sla.getByRole("term").allTextContents()).toEqual(["First response", "Resolution"]);
     await page.getByRole("button", { name: "Draft a reply" }).click();
-    const draft = page.getByLabel("Draft", { exact: true });
-    await draft.waitFor();
-    expect(await draft.inputValue()).toMatch(/\[1\]/);
+    await page.getByRole("button", { name: "Insert into reply" }).waitFor();
+    const draft = page.getByRole("region", { name: "Draft text" });
+    expect(await draft.textContent()).toMatch(/\[1\]/);
+    // Each citation in the text links to the source it names.
+    expect(await draft.getByRole("link", { name: `Source 1: ${article.title}` }).count()).toBe(1);
     const sources = page.getByRole("list", { name: "Sources" });
     expect(await sources.getByRole("link").first().textContent()).toBe(article.title);
     expect(await sources.getByRole("listitem").first().textContent()).toContain("cited");

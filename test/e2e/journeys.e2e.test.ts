@@ -55,15 +55,17 @@ describe("journeys across roles", () => {
     await inQueue.click();
 
     await agent.getByRole("button", { name: "Draft a reply" }).click();
-    const draft = agent.getByLabel("Draft", { exact: true });
-    await draft.waitFor();
-    expect(await draft.inputValue()).toContain("[1]");
+    // Streamed: the text region fills in, then the finished draft can be inserted.
+    const draft = agent.getByRole("region", { name: "Draft text" });
+    const insert = agent.getByRole("button", { name: "Insert into reply" });
+    await insert.waitFor();
+    expect(await draft.textContent()).toContain("[1]");
     expect(
       await agent.getByRole("list", { name: "Sources" }).getByRole("link").allTextContents(),
     ).toContain("Set up single sign-on with Okta");
-    await agent.getByRole("button", { name: "Insert into reply" }).click();
+    await insert.click();
     const reply = agent.getByLabel("Reply (the customer will see this)");
-    expect(await reply.inputValue()).toBe(await draft.inputValue());
+    expect(await reply.inputValue()).toBe(await draft.textContent());
     await reply.press("End");
     await reply.pressSequentially("\nWe also reset your SSO session.");
 

@@ -57,4 +57,70 @@ describe("reports", () => {
     const agentPage = await app().pageAs("agent", "/reports");
     await agentPage.getByRole("heading", { name: "No access" }).waitFor();
   });
+
+  it("shows agent performance and CSAT with charts and CSV exports", async () => {
+    const customer = app().api("customerA");
+    const agent = app().api("agent");
+    const rated = [
+      { subject: "Password reset mail missing", rating: 5, comment: "Fast and friendly" },
+      { subject: "Export stuck at 99%", rating: 2, comment: "Took, too long" },
+    ];
+    for (const r of rated) {
+      const t = await customer.ticket.tickets.create.mutate({
+        subject: r.subject,
+        description: "x",
+      });
+      await agent.ticket.tickets.assign.mutate({
+        ticketId: t.id,
+        assigneeId: app().ws.ws.agent.userId,
+      });
+      await agent.ticket.comments.add.mutate({ ticketId: t.id, body: "Looking at it now" });
+      await agent.ticket.tickets.resolve.mutate({ ticketId: t.id });
+      await customer.ticket.csat.submit.mutate({
+        ticketId: t.id,
+        rating: r.rating,
+        comment: r.comment,
+      });
+    }
+
+    const page = await app().pageAs("admin", "/reports");
+    const agents = page.getByRole("region", { name: "Agent performance" });
+    const row = agents.getByRole("row", { name: /^Agent \d/ });
+    await row.waitFor();
+    const cells = await row.getByRole("cell").allTextContents();
+    // The suite's first test resolved one more for this agent.
+    const solved = Number(cells[0]);
+    expect(solved).toBeGreaterThanOrEqual(2);
+    expect(cells[1]).toMatch(/min|h/);
+    expect(cells[3]).toBe("3.5 (2)");
+
+    const csat = page.getByRole("region", { name: "Customer satisfaction" });
+    await csat.getByText("average from 2 ratings").waitFor();
+    expect(await csat.getByText("3.5", { exact: true }).count()).toBe(1);
+    expect(
+      await csat
+        .getByRole("list", { name: "Ratings by score" })
+        .getByRole("listitem")
+        .allTextContents(),
+    ).toEqual(["5 stars1", "4 stars0", "3 stars0", "2 stars1", "1 star0"]);
+    const comments = csat.getByRole("list", { name: "Recent CSAT comments" });
+    expect(await comments.textContent()).toContain("Fast and friendly");
+    expect(await axeViolations(page)).toEqual([]);
+
+    const perAgent = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export CSV of agent performance" }).click();
+    const agentRows = (await readFile(await (await perAgent).path(), "utf8")).split("\r\n");
+    expect(agentRows[0]).toBe(
+      "Agent,Solved,Avg first response (min),Avg resolution (min),CSAT average,CSAT ratings",
+    );
+    expect(agentRows).toContainEqual(
+      expect.stringMatching(new RegExp(`^Agent,${solved},[\\d.]+,[\\d.]+,3.5,2$`)),
+    );
+
+    const notes = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export CSV of CSAT comments" }).click();
+    const noteRows = (await readFile(await (await notes).path(), "utf8")).split("\r\n");
+    expect(noteRows[0]).toBe("Ticket,Subject,Rating,Comment,Rated");
+    expect(noteRows).toContainEqual(expect.stringContaining(',"Took, too long",'));
+  });
 });

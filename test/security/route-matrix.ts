@@ -378,6 +378,7 @@ export const routeMatrix: RouteSpec[] = [
   },
   { service: "kb", path: "insights.gaps", type: "query", allowed: ["editor", "admin"] },
   ...slaRoutes(),
+  ...webReportRoutes(),
 ];
 
 /** An article of `home` with two versions. */
@@ -939,5 +940,28 @@ export function restRouteMatrix(): RestRouteSpec[] {
       "workspace",
     ),
     r("GET", "/sla/policies", ["admin"]),
+  ];
+}
+
+/** Agent performance and CSAT reports (admins) and the portal's SLA countdown (ticket readers). */
+function webReportRoutes(): RouteSpec[] {
+  const range = async () => ({ from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z" });
+  return [
+    {
+      service: "ticket",
+      path: "reports.agentPerformance",
+      type: "query",
+      allowed: ["admin"],
+      input: range,
+    },
+    { service: "ticket", path: "reports.csat", type: "query", allowed: ["admin"], input: range },
+    {
+      service: "ticket",
+      path: "sla.countdown",
+      type: "query",
+      allowed: ["customerA", "agent", "admin"],
+      input: ticketInput,
+      scope: "org",
+    },
   ];
 }

@@ -38,7 +38,7 @@ export function useSignOut() {
   });
 }
 
-export type Area = "portal" | "help" | "agent" | "kb" | "reports";
+export type Area = "portal" | "help" | "agent" | "kb" | "reports" | "admin";
 
 const areaRoles: Record<Area, readonly TRole[]> = {
   portal: ["customer"],
@@ -46,6 +46,7 @@ const areaRoles: Record<Area, readonly TRole[]> = {
   agent: ["agent", "admin"],
   kb: ["kb_editor", "admin"],
   reports: ["admin"],
+  admin: ["admin"],
 };
 
 export const canUse = (roles: readonly TRole[], area: Area) =>

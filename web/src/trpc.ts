@@ -18,6 +18,10 @@ export const setWorkspaceHint = (slug: string) => {
 };
 export const getWorkspaceHint = () => workspaceHint;
 
+/** The headers a write outside tRPC (streams, uploads) needs: the session's CSRF token. */
+export const writeHeaders = (): Record<string, string> =>
+  csrfToken ? { "x-csrf-token": csrfToken } : {};
+
 // One typed client per service: the gateway routes /api/<service>/trpc to it. Only router types
 // come from the services; no server code reaches the browser.
 const linkTo = (service: string) => ({

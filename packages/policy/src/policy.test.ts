@@ -49,6 +49,7 @@ const allowed: Record<Action, TRole[]> = {
   "sla.manage": ["admin"],
   "sla.read": ["agent", "admin"],
   "sla.report": ["admin"],
+  "ticket.report": ["admin"],
 };
 
 describe("decide", () => {

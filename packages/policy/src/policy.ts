@@ -40,7 +40,8 @@ export type Action =
   | "notification.webhooks.manage"
   | "sla.manage"
   | "sla.read"
-  | "sla.report";
+  | "sla.report"
+  | "ticket.report";
 
 /**
  * Roles allowed each action. Anything not listed is denied. Customers are additionally confined to
@@ -80,6 +81,7 @@ const grants: Record<Action, readonly TRole[]> = {
   "sla.manage": ["admin"],
   "sla.read": ["agent", "admin"],
   "sla.report": ["admin"],
+  "ticket.report": ["admin"],
 };
 
 export type Decision = "allow" | "forbidden" | "not_found";

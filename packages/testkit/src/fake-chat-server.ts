@@ -11,7 +11,11 @@ interface ChatRequest {
  * A local stand-in for a paid OpenAI-compatible chat API: answers POST /v1/chat/completions by
  * streaming `deltas` as server-sent events, and records what it was asked.
  */
-export async function startFakeChatServer(deltas: string[]) {
+export async function startFakeChatServer(
+  deltas: string[],
+  /** Wait this long before each delta, so a client can be seen reading mid-stream. */
+  opts: { delayMs?: number } = {},
+) {
   const requests: ChatRequest[] = [];
   const authorization: string[] = [];
   const server = createServer((req, res) => {
@@ -35,9 +39,25 @@ export async function startFakeChatServer(deltas: string[]) {
           choices: [{ index: 0, delta, finish_reason: finish }],
         })}\n\n`;
       res.write(chunk({ role: "assistant", content: "" }, null));
-      for (const d of deltas) res.write(chunk({ content: d }, null));
-      res.write(chunk({}, "stop"));
-      res.end("data: [DONE]\n\n");
+      const finish = () => {
+        res.write(chunk({}, "stop"));
+        res.end("data: [DONE]\n\n");
+      };
+      if (!opts.delayMs) {
+        for (const d of deltas) res.write(chunk({ content: d }, null));
+        finish();
+        return;
+      }
+      const delay = opts.delayMs;
+      // A client that went away (a cancelled draft) ends the stream early.
+      const next = (i: number) => {
+        if (res.destroyed) return;
+        const d = deltas[i];
+        if (d === undefined) return finish();
+        res.write(chunk({ content: d }, null));
+        setTimeout(() => next(i + 1), delay);
+      };
+      setTimeout(() => next(0), delay);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -46,6 +66,11 @@ export async function startFakeChatServer(deltas: string[]) {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     authorization,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Kept-alive client connections would hold close() open; a closed API refuses them all.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -10,6 +10,7 @@ import { routingRouter } from "./routing/routing-router.ts";
 import { fieldsRouter } from "./fields/fields-router.ts";
 import { csatRouter } from "./csat/csat-router.ts";
 import { macrosRouter } from "./macros/macros-router.ts";
+import { reportsRouter } from "./reports/reports-router.ts";
 
 export const ticketRouter = (deps: TicketDeps) =>
   router({
@@ -23,6 +24,7 @@ export const ticketRouter = (deps: TicketDeps) =>
     csat: csatRouter(deps),
     macros: macrosRouter(deps),
     sla: slaRouter(deps),
+    reports: reportsRouter(deps),
   });
 
 /** The only thing `web/` takes from this service: the router's type. */

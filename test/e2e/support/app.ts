@@ -28,7 +28,12 @@ export interface E2eApp {
  * web build, a fresh workspace with one person per role, and the system Chromium. Screenshots of
  * every open page are kept when a test fails; an uncaught error in a page fails the test.
  */
-export function e2eApp(): () => E2eApp {
+export function e2eApp(
+  opts: {
+    /** More gateway settings, read when the suite starts (e.g. a local chat server's URL). */
+    env?: () => Record<string, string>;
+  } = {},
+): () => E2eApp {
   let app: E2eApp | undefined;
   let cleanup = async () => {};
   let contexts: BrowserContext[] = [];
@@ -39,7 +44,9 @@ export function e2eApp(): () => E2eApp {
       databaseUrl && redisUrl
         ? await postgresMode({ databaseUrl, redisUrl })
         : await embeddedMode();
-    const gw = await startGateway(testGatewayEnv({ ...mode.env, WEB_DIST: inject("webDist") }));
+    const gw = await startGateway(
+      testGatewayEnv({ ...mode.env, ...opts.env?.(), WEB_DIST: inject("webDist") }),
+    );
     const browser = await launchChromium();
     cleanup = async () => {
       await browser.close();

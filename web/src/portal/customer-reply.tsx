@@ -5,16 +5,23 @@ import { keys } from "../queries.ts";
 import { api } from "../trpc.ts";
 import { fieldErrors } from "../ui/errors.ts";
 import { ErrorNotice } from "../ui/states.tsx";
+import { AttachmentPicker } from "./attachment-picker.tsx";
+import { uploadAll } from "./upload-attachment.ts";
 
-/** The customer's reply; on a resolved ticket, replying reopens it. */
+/** The customer's reply, with files; on a resolved ticket, replying reopens it. */
 export function CustomerReply({ ticket }: { ticket: TTicket }) {
   const client = useQueryClient();
   const [text, setText] = useState("");
+  const [files, setFiles] = useState<File[]>([]);
   const done = ticket.status === "resolved" || ticket.status === "closed";
   const send = useMutation({
-    mutationFn: () => api.ticket.comments.add.mutate({ ticketId: ticket.id, body: text }),
+    mutationFn: async () => {
+      const attachmentIds = await uploadAll(ticket.id, files);
+      return api.ticket.comments.add.mutate({ ticketId: ticket.id, body: text, attachmentIds });
+    },
     onSuccess: () => {
       setText("");
+      setFiles([]);
       void client.invalidateQueries({ queryKey: keys.comments(ticket.id) });
       void client.invalidateQueries({ queryKey: keys.ticket(ticket.id) });
       void client.invalidateQueries({ queryKey: keys.tickets });
@@ -43,6 +50,7 @@ export function CustomerReply({ ticket }: { ticket: TTicket }) {
         />
         {error && <span className="field-error">{error}</span>}
       </div>
+      <AttachmentPicker files={files} onChange={setFiles} disabled={send.isPending} />
       {send.isError && !error && <ErrorNotice error={send.error} />}
       <div>
         <button type="submit" className="button-primary" disabled={!text.trim() || send.isPending}>

@@ -8,7 +8,9 @@ import { api } from "../trpc.ts";
 import { fieldErrors } from "../ui/errors.ts";
 import { categories, categoryLabel, priorities, priorityLabels } from "../ui/format.ts";
 import { ErrorNotice } from "../ui/states.tsx";
+import { AttachmentPicker } from "./attachment-picker.tsx";
 import { SuggestionPanel } from "./suggestion-panel.tsx";
+import { uploadAll } from "./upload-attachment.ts";
 
 /** The ticket form, with answers from the KB appearing beside it while the customer types. */
 export function NewTicket() {
@@ -18,14 +20,35 @@ export function NewTicket() {
   const [description, setDescription] = useState("");
   const [category, setCategory] = useState("general");
   const [priority, setPriority] = useState<TTicketPriority>("medium");
+  const [files, setFiles] = useState<File[]>([]);
   const subjectField = useRef<HTMLInputElement>(null);
   const suggestions = useRef<HTMLOListElement>(null);
   const create = useMutation({
-    mutationFn: (input: TCreateTicketInput) => api.ticket.tickets.create.mutate(input),
-    onSuccess: (ticket) => {
+    mutationFn: async (input: TCreateTicketInput) => {
+      const ticket = await api.ticket.tickets.create.mutate(input);
+      // Files need the ticket to exist; they arrive as the customer's first comment. A failed
+      // upload must not lose the ticket: the ticket page says which file to send again.
+      let attachError = "";
+      if (files.length)
+        await uploadAll(ticket.id, files)
+          .then((attachmentIds) =>
+            api.ticket.comments.add.mutate({
+              ticketId: ticket.id,
+              body: `Attached: ${files.map((f) => f.name).join(", ")}`,
+              attachmentIds,
+            }),
+          )
+          .catch((e: unknown) => {
+            attachError = e instanceof Error ? e.message : "the files could not be attached";
+          });
+      return { ticket, attachError };
+    },
+    onSuccess: ({ ticket, attachError }) => {
       client.setQueryData(keys.ticket(ticket.id), ticket);
       void client.invalidateQueries({ queryKey: keys.tickets });
-      navigate(`/portal/tickets/${ticket.id}?created=1`);
+      const query = new URLSearchParams({ created: "1" });
+      if (attachError) query.set("attachError", attachError);
+      navigate(`/portal/tickets/${ticket.id}?${query.toString()}`);
     },
   });
   const errors = fieldErrors(create.error);
@@ -107,6 +130,7 @@ export function NewTicket() {
               </select>
             </label>
           </div>
+          <AttachmentPicker files={files} onChange={setFiles} disabled={create.isPending} />
           {create.isError && !Object.keys(errors).length && <ErrorNotice error={create.error} />}
           <div>
             <button type="submit" className="button-primary" disabled={create.isPending}>

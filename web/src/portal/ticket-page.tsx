@@ -7,7 +7,9 @@ import { Thread } from "../tickets/thread.tsx";
 import { TicketFacts } from "../tickets/ticket-facts.tsx";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { Csat } from "./csat.tsx";
+import { TicketFiles } from "./ticket-files.tsx";
 import { CustomerReply } from "./customer-reply.tsx";
+import { SlaCountdown } from "./sla-countdown.tsx";
 
 /** A ticket as its customer sees it: status and the public conversation. */
 export function TicketPage({ ticketId }: { ticketId: string }) {
@@ -33,10 +35,17 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
           Ticket #{t.number} was submitted. We will reply here and by email.
         </p>
       )}
+      {search.get("attachError") && (
+        <p role="alert" className="notice notice-error">
+          Your ticket was submitted, but a file was not attached ({search.get("attachError")}).
+          Attach it to a reply below.
+        </p>
+      )}
       <h1>
         <span className="muted">#{t.number}</span> {t.subject}
       </h1>
       <TicketFacts ticket={t} />
+      <SlaCountdown ticketId={t.id} version={`${t.status}:${t.priority}:${t.updatedAt}`} />
       <Csat ticket={t} />
       <h2>Conversation</h2>
       {comments.isError && (
@@ -47,6 +56,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
         comments={comments.data ?? []}
         requesterName={t.requesterId === me.userId ? "You" : "A colleague"}
       />
+      <TicketFiles comments={comments.data ?? []} />
       <CustomerReply ticket={t} />
     </article>
   );

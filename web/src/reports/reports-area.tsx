@@ -4,8 +4,11 @@ import { ticketsQuery } from "../queries.ts";
 import { useTitle } from "../shell/use-title.ts";
 import { categoryLabel, priorityLabels, statusLabels } from "../ui/format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
+import { AgentPerformance } from "./agent-performance.tsx";
 import { CountTable } from "./count-table.tsx";
+import { CsatReport } from "./csat-report.tsx";
 import { downloadCsv, toCsv } from "./csv.ts";
+import { rangeOf } from "./report-range.ts";
 import { SlaCompliance } from "./sla-compliance.tsx";
 import { countBy, medianResolutionHours, volumeByDay } from "./ticket-stats.ts";
 import type { TTicketPriority, TTicketStatus } from "@signpost/contracts";
@@ -36,6 +39,7 @@ export default function ReportsArea() {
   const resolved = inRange.filter((t) => t.resolvedAt);
   const median = medianResolutionHours(inRange);
   const volume = volumeByDay(tickets.data, since);
+  const range = rangeOf(days);
   return (
     <section className="stack">
       <div className="spread">
@@ -96,6 +100,8 @@ export default function ReportsArea() {
         </div>
       </div>
       <SlaCompliance from={since.toISOString()} to={new Date(Date.now() + 60_000).toISOString()} />
+      <AgentPerformance from={range.from} to={range.to} />
+      <CsatReport from={range.from} to={range.to} />
       <section className="card" aria-labelledby="volume-heading">
         <div className="spread">
           <h2 id="volume-heading">Volume by day</h2>

@@ -9,6 +9,7 @@ export const areaPages = {
   agent: lazy(() => import("../agent/agent-area.tsx")),
   kb: lazy(() => import("../kb/kb-area.tsx")),
   reports: lazy(() => import("../reports/reports-area.tsx")),
+  admin: lazy(() => import("../admin/admin-area.tsx")),
 } satisfies Record<Area, unknown>;
 
 export const areaLabels: Record<Area, string> = {
@@ -17,6 +18,7 @@ export const areaLabels: Record<Area, string> = {
   agent: "Agent console",
   kb: "Knowledge base",
   reports: "Reports",
+  admin: "Admin",
 };
 
 export const areaOf = (path: string): Area | null => {

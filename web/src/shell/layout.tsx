@@ -6,7 +6,7 @@ import { getWorkspaceHint } from "../trpc.ts";
 import { areaLabels } from "./areas.ts";
 import { useLiveUpdates } from "./live-updates.ts";
 
-const order: Area[] = ["portal", "agent", "kb", "reports", "help"];
+const order: Area[] = ["portal", "agent", "kb", "reports", "admin", "help"];
 
 /** Header with the areas this person's roles open, who is signed in, and sign-out. */
 export function Layout({

@@ -22,8 +22,12 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
+/** A failure outside tRPC whose message is already written for the person (e.g. an upload). */
+export class UserFacingError extends Error {}
+
 /** One sentence a person can act on; internal failures carry the request id for support. */
 export function errorMessage(error: unknown): string {
+  if (error instanceof UserFacingError) return error.message;
   const data = dataOf(error);
   if (data.issues?.length) return data.issues.map((i) => i.message).join("; ");
   if (error instanceof TypeError || (error instanceof Error && error.cause instanceof TypeError))

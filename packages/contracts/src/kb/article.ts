@@ -25,6 +25,12 @@ export const ZCreateArticleInput = z.object({
 export type TCreateArticleInput = z.input<typeof ZCreateArticleInput>;
 
 export const ZArticleStatus = z.enum(["draft", "published", "archived"]);
+export type TArticleStatus = z.infer<typeof ZArticleStatus>;
+
+/** The article list: published by default; drafts and archived articles are for editors. */
+export const ZListArticlesInput = z
+  .object({ status: ZArticleStatus.default("published") })
+  .optional();
 
 export const ZArticle = ZArticleSummary.extend({
   body: z.string(),

@@ -147,13 +147,18 @@ export const articleRepository = {
     );
   },
 
-  /** Published articles; internal ones only when `includeInternal`. */
-  async listPublished(sql: Sql, workspaceId: string, includeInternal: boolean) {
+  /** Articles in one status; internal ones only when `includeInternal`. */
+  async listByStatus(
+    sql: Sql,
+    workspaceId: string,
+    status: ArticleRow["status"],
+    includeInternal: boolean,
+  ) {
     const { rows } = await sql.query<ArticleRow>(
       `select ${columns} from kb.articles
-        where workspace_id = $1 and status = 'published' and (visibility = 'public' or $2)
-        order by title`,
-      [workspaceId, includeInternal],
+        where workspace_id = $1 and status = $2 and (visibility = 'public' or $3)
+        order by ${status === "published" ? "title" : "updated_at desc, title"}`,
+      [workspaceId, status, includeInternal],
     );
     return rows.map(toSummary);
   },

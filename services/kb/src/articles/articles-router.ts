@@ -11,6 +11,7 @@ import {
   ZArticleRef,
   ZArticleSummary,
   ZCreateArticleInput,
+  ZListArticlesInput,
   ZSetArticleStatusInput,
   ZUpdateArticleInput,
 } from "@signpost/contracts";
@@ -29,8 +30,9 @@ import { updateArticle } from "./update-article.ts";
 export const articlesRouter = (deps: KbDeps) =>
   router({
     list: authedProcedure
+      .input(ZListArticlesInput)
       .output(z.array(ZArticleSummary))
-      .query(({ ctx }) => listArticles(deps.db, ctx.identity)),
+      .query(({ ctx, input }) => listArticles(deps.db, ctx.identity, input?.status)),
     get: authedProcedure
       .input(ZArticleRef)
       .output(ZArticle)

@@ -3,6 +3,7 @@ import {
   ZBusinessCalendar,
   ZBusinessCalendarInput,
   ZCalendarUpdate,
+  ZCustomerSla,
   ZSlaCompliance,
   ZSlaComplianceInput,
   ZSlaPolicy,
@@ -23,6 +24,7 @@ import {
 import { createPolicy, deletePolicy, listPolicies, updatePolicy } from "./manage-policies.ts";
 import { getSlaSettings, setSlaSettings } from "./sla-settings.ts";
 import { getTicketSla, slaCompliance } from "./sla-reports.ts";
+import { customerSla } from "./customer-sla.ts";
 
 const ZDeleted = z.object({ deleted: z.literal(true) });
 
@@ -75,6 +77,11 @@ export const slaRouter = (deps: TicketDeps) =>
       .input(ZTicketRef)
       .output(ZTicketSla)
       .query(({ ctx, input }) => getTicketSla(deps, ctx.identity, input.ticketId)),
+    /** The countdown the requester's side sees on the portal (anyone who may read the ticket). */
+    countdown: authedProcedure
+      .input(ZTicketRef)
+      .output(ZCustomerSla)
+      .query(({ ctx, input }) => customerSla(deps, ctx.identity, input.ticketId)),
     compliance: authedProcedure
       .input(ZSlaComplianceInput)
       .output(ZSlaCompliance)

@@ -1,0 +1,100 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "../router.tsx";
+import { api } from "../trpc.ts";
+import { formatDate } from "../ui/format.ts";
+import { ErrorNotice, Loading } from "../ui/states.tsx";
+import { downloadCsv, toCsv } from "./csv.ts";
+
+const stars = (n: number) => `${n} ${n === 1 ? "star" : "stars"}`;
+
+/** Ratings in the range: the average, how many gave each score (bars), and recent comments. */
+export function CsatReport({ from, to }: { from: string; to: string }) {
+  const report = useQuery({
+    queryKey: ["ticket", "reports", "csat", from, to] as const,
+    queryFn: ({ signal }) => api.ticket.reports.csat.query({ from, to }, { signal }),
+  });
+  const r = report.data;
+  const max = Math.max(1, ...(r?.distribution ?? []).map((d) => d.count));
+  return (
+    <section className="card stack" aria-labelledby="csat-heading">
+      <div className="spread">
+        <h2 id="csat-heading">Customer satisfaction</h2>
+        {r && (
+          <div className="row">
+            <button
+              type="button"
+              onClick={() =>
+                downloadCsv(
+                  "csat-distribution.csv",
+                  toCsv(
+                    ["Rating", "Ratings"],
+                    r.distribution.map((d) => [d.rating, d.count]),
+                  ),
+                )
+              }
+            >
+              Export CSV<span className="visually-hidden"> of CSAT ratings</span>
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                downloadCsv(
+                  "csat-comments.csv",
+                  toCsv(
+                    ["Ticket", "Subject", "Rating", "Comment", "Rated"],
+                    r.recentComments.map((c) => [
+                      c.number,
+                      c.subject,
+                      c.rating,
+                      c.comment,
+                      c.createdAt,
+                    ]),
+                  ),
+                )
+              }
+            >
+              Export CSV<span className="visually-hidden"> of CSAT comments</span>
+            </button>
+          </div>
+        )}
+      </div>
+      {report.isPending ? (
+        <Loading />
+      ) : report.isError ? (
+        <ErrorNotice error={report.error} retry={() => void report.refetch()} />
+      ) : (
+        <>
+          <p>
+            <strong className="big">{r?.average === null ? "—" : r?.average.toFixed(1)}</strong>{" "}
+            average from {r?.count ?? 0} {r?.count === 1 ? "rating" : "ratings"}
+          </p>
+          <ul className="bars" aria-label="Ratings by score">
+            {[...(r?.distribution ?? [])].reverse().map((d) => (
+              <li key={d.rating}>
+                <span>{stars(d.rating)}</span>
+                <span className="bar" style={{ width: `${(d.count / max) * 100}%` }} />
+                <span className="num">{d.count}</span>
+              </li>
+            ))}
+          </ul>
+          <h3>Recent comments</h3>
+          {r?.recentComments.length ? (
+            <ul className="article-list" aria-label="Recent CSAT comments">
+              {r.recentComments.map((c) => (
+                <li key={`${c.ticketId}-${c.createdAt}`}>
+                  <span className="badge">{stars(c.rating)}</span> {c.comment}{" "}
+                  <span className="muted small">
+                    on <Link to={`/agent/tickets/${c.ticketId}`}>#{c.number}</Link>,{" "}
+                    {formatDate(c.createdAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No comments in this range.</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
