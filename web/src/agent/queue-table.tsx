@@ -1,5 +1,5 @@
 import type { RefObject } from "react";
-import type { TTicket, TUser } from "@signpost/contracts";
+import type { TTicketRow, TUser } from "@signpost/contracts";
 import { Link } from "../router.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/badges.tsx";
 import { categoryLabel, formatRelative } from "../ui/format.ts";
@@ -46,7 +46,7 @@ export function QueueTable({
   fresh,
   busy,
 }: {
-  tickets: TTicket[];
+  tickets: TTicketRow[];
   people: ReadonlyMap<string, TUser> | undefined;
   view: QueueView;
   set: (change: Partial<QueueView>) => void;
