@@ -41,6 +41,7 @@ describe("signing in and out", () => {
       "Agent console",
       "Knowledge base",
       "Reports",
+      "Admin",
       "Help center",
     ]);
     const editor = await app().pageAs("editor", "/reports");
