@@ -32,9 +32,9 @@ const prefixStep = 0.1;
 // A close spelling of an unknown word counts for most of a word, by its trigram similarity.
 const nearWeight = 0.7;
 // Chunks (summed document frequencies of the rarest query terms) that BM25 scores at most.
-const candidateBudget = 3000;
+const candidateBudget = 1000;
 // Candidates (best on the rare terms) that are also scored on the common ones.
-const rescored = 300;
+const rescored = 150;
 
 const likeSafe = (s: string) => s.replace(/[\\%_]/g, "");
 
