@@ -23,6 +23,23 @@ const tsvOf = `setweight(to_tsvector('english', $title), 'A')
   || setweight(to_tsvector('english', $heading), 'B')
   || setweight(to_tsvector('english', $content), 'C')`;
 
+/**
+ * Writes BM25's postings of a source's chunks (see migration 0006): a term's frequency counts
+ * its title positions 3 times and heading positions twice.
+ */
+async function addPostings(tx: Sql, s: Pick<SourceScope, "kind" | "id">) {
+  await tx.query(
+    `insert into kb.postings (workspace_id, term, chunk_id, tf, doc_len, visibility, org_id)
+     select c.workspace_id, u.lexeme, c.id,
+            (select count(*) filter (where x = 'A') * 3 + count(*) filter (where x = 'B') * 2
+                    + count(*) filter (where x not in ('A', 'B')) from unnest(u.weights) x),
+            c.doc_len, c.visibility, c.org_id
+       from kb.chunks c, unnest(c.tsv) u
+      where c.source_kind = $1 and c.source_id = $2`,
+    [s.kind, s.id],
+  );
+}
+
 /** Keeps `kb.term_df` in step with a source's chunks: -1 before they go, +1 after they come. */
 async function adjustDf(
   tx: Sql,
@@ -38,7 +55,7 @@ async function adjustDf(
   );
 }
 
-/** The only code that reads and writes `kb.chunks` and `kb.term_df`. */
+/** The only code that writes `kb.chunks`, `kb.postings` and `kb.term_df`. */
 export const chunkRepository = {
   /** Stored vectors by content hash, so unchanged chunks are not embedded again. */
   async vectorsByHash(
@@ -82,6 +99,7 @@ export const chunkRepository = {
       );
     }
     await adjustDf(tx, source, 1);
+    await addPostings(tx, source);
   },
 
   async remove(tx: Sql, source: Pick<SourceScope, "kind" | "id" | "workspaceId">): Promise<void> {

@@ -2,12 +2,13 @@ import type { Db } from "@signpost/db";
 import type { CorpusStatsCache } from "./corpus-stats.ts";
 import { fuseBySource, type FusedSource } from "./fuse.ts";
 import { searchRepository, type Audience, type ChunkHit } from "./search-repository.ts";
+import type { QueryEmbedder } from "./query-embedding-cache.ts";
 import { splitTyped } from "./split-typed.ts";
 import { retrievalTuning as tuning } from "./tuning.ts";
 
 export interface RetrieveDeps {
   db: Db;
-  embedQuery: (text: string) => Promise<number[]>;
+  embedQuery: QueryEmbedder;
   corpusStats: CorpusStatsCache;
 }
 
@@ -35,6 +36,27 @@ async function embedTextOf(deps: RetrieveDeps, workspaceId: string, text: string
   if (partial.length < 2) return text;
   const [completion] = await searchRepository.prefixTerms(deps.db, workspaceId, partial, 1);
   return `${complete}${completion ?? partial}`;
+}
+
+/**
+ * The vector of `text`. While someone is in mid-sentence (what is embedded ends in a space: they
+ * are typing the next word), the vector of the same text a word shorter, if already made, stands in
+ * when the new one is not ready within moments: it differs by one word, the prefix search carries
+ * the newest words, and the new vector, still being made, serves their next keystrokes. Many people
+ * typing at once would otherwise each wait for the model at every word end. A finished question
+ * (ending in "?" or "." or a word) always waits for its own vector.
+ */
+async function vectorOf(embedQuery: QueryEmbedder, text: string): Promise<number[]> {
+  const fresh = embedQuery(text);
+  if (!/\s$/.test(text)) return fresh;
+  const shorter = embedQuery.settled?.(text.replace(/[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u, ""));
+  if (!shorter) return fresh;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), tuning.staleVectorAfterMs);
+  });
+  const first = await Promise.race([fresh, late]).finally(() => clearTimeout(timer));
+  return first ?? shorter;
 }
 
 /** Rocchio: the query vector moved towards the mean of the top sources' vectors. */
@@ -65,7 +87,7 @@ export async function retrieve(
       searchRepository.lexical(deps.db, audience, { complete, partial, stats }, candidates),
     );
   const semanticSearch = embedTextOf(deps, audience.workspaceId, text)
-    .then(deps.embedQuery)
+    .then((t) => vectorOf(deps.embedQuery, t))
     .then(async (vector) => ({
       vector,
       hits: await searchRepository.nearest(deps.db, audience, vector, candidates),

@@ -32,7 +32,9 @@ const prefixStep = 0.1;
 // A close spelling of an unknown word counts for most of a word, by its trigram similarity.
 const nearWeight = 0.7;
 // Chunks (summed document frequencies of the rarest query terms) that BM25 scores at most.
-const candidateBudget = 3000;
+const candidateBudget = 1000;
+// Candidates (best on the rare terms) that are also scored on the common ones.
+const rescored = 150;
 
 const likeSafe = (s: string) => s.replace(/[\\%_]/g, "");
 
@@ -104,20 +106,36 @@ export const searchRepository = {
            select term, sum(df) over (order by df, term rows unbounded preceding) - df as before
              from qi) r
           where before < ${candidateBudget}),
-       tsq as (select string_agg(chr(39) || term || chr(39), ' | ')::tsquery as query from rare),
-       -- A scalar subquery (an InitPlan) so the GIN index on tsv can serve the match.
-       cand as (select c.* from kb.chunks c where ${visible} and c.tsv @@ (select query from tsq))
-       select cand.id as chunk_id, cand.source_kind, cand.source_id, cand.title, cand.content,
-              sum(qi.wi * tf.w * ${k1 + 1}
-                  / (tf.w + ${k1} * (${1 - b} + ${b} * cand.doc_len / $7)))::float8 as score
-         from cand
-         cross join lateral unnest(cand.tsv) u
-         join qi on qi.term = u.lexeme
-         cross join lateral (
-           select sum(case x when 'A' then 3 when 'B' then 2 else 1 end)::float8 as w
-             from unnest(u.weights) x) tf
-        group by cand.id, cand.source_kind, cand.source_id, cand.title, cand.content
-        order by score desc limit $8`,
+       -- Candidates straight from the postings of the rare terms, filtered on the columns the
+       -- postings carry (an index-only scan), scored on those terms first. Only the best of them
+       -- are then scored on the common terms too, from their own postings (one index range per
+       -- chunk): a common term weighs little, and probing every candidate for it cost more than
+       -- the rest of the search.
+       cand as (
+         select p.chunk_id,
+                sum(qi.wi * p.tf * ${k1 + 1}
+                    / (p.tf + ${k1} * (${1 - b} + ${b} * p.doc_len / $7)))::float8 as score
+           from rare join qi on qi.term = rare.term
+           join kb.postings p on p.workspace_id = $1 and p.term = rare.term
+          where $2::boolean or p.visibility = 'public' or (p.visibility = 'org' and p.org_id = $3::uuid)
+          group by p.chunk_id
+          order by score desc limit ${rescored}),
+       scored as (
+         select cand.chunk_id, cand.score + coalesce(sum(qi.wi * p.tf * ${k1 + 1}
+                    / (p.tf + ${k1} * (${1 - b} + ${b} * p.doc_len / $7))), 0)::float8 as score
+           from cand
+           left join lateral (
+             select p.term, p.tf, p.doc_len from kb.postings p
+              where p.chunk_id = cand.chunk_id
+                and p.term = any((select array_agg(term) from qi
+                                   where term not in (select term from rare))::text[])) p on true
+           left join qi on qi.term = p.term
+          group by cand.chunk_id, cand.score
+          order by score desc limit $8)
+       select c.id as chunk_id, c.source_kind, c.source_id, c.title, c.content, s.score
+         from scored s join kb.chunks c on c.id = s.chunk_id
+        where ${visible}
+        order by s.score desc`,
       [
         who.workspaceId,
         who.staff,

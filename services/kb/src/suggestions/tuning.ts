@@ -11,4 +11,9 @@ export const retrievalTuning = {
   feedbackSources: 0,
   /** Rocchio's beta: the weight of their mean against the query's own vector. */
   feedbackWeight: 0.5,
+  /**
+   * How long someone in mid-sentence waits for the vector of the words so far before the one of a
+   * word fewer stands in (see `vectorOf` in retrieve.ts).
+   */
+  staleVectorAfterMs: 15,
 };
