@@ -16,6 +16,8 @@ export interface NotificationOptions {
   allowLoopbackWebhooks?: boolean;
   /** Events handled at once per replica. */
   consumerConcurrency?: number;
+  /** At most this many of them share one transaction. */
+  consumerBatch?: number;
   mailAttempts?: number;
   mailBackoffMs?: number;
   webhookAttempts?: number;

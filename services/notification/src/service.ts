@@ -65,13 +65,14 @@ export function createNotificationService(
       return notificationRouter(deps);
     },
     // Handling an event is a short transaction of small queries, mostly waiting on the
-    // database's round trips: more in flight keeps up with bursts, while staying under the
-    // pool's ten connections so HTTP requests and the relays still get one.
-    concurrency: options.consumerConcurrency ?? 8,
-    handlers: eventHandlers(
-      { mail: deps.mail, kick: deps.kickPending },
-      async (tx, event) => void (await queueWebhookDeliveries(tx, event)),
-    ),
+    // database's round trips and the commit's flush. Events in flight together share a
+    // transaction (16 at most): 32 in flight make two transactions at once, which leaves most of
+    // the pool's ten connections to HTTP requests and the relays.
+    concurrency: options.consumerConcurrency ?? 32,
+    batch: options.consumerBatch ?? 16,
+    handlers: eventHandlers({ mail: deps.mail, kick: deps.kickPending }, async (tx, event) => {
+      if ((await queueWebhookDeliveries(tx, event)) > 0) setTimeout(deps.kickPending, 5);
+    }),
     background: () => {
       rt.transport.consume(
         queues.mail,
