@@ -295,6 +295,24 @@ export const routeMatrix: RouteSpec[] = [
     },
     scope: "workspace",
   },
+  {
+    service: "identity",
+    path: "directory.groups.setLead",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => {
+      const { id } = await call<{ id: string }>(
+        fx.baseUrl,
+        fx.home.sessions.admin,
+        "identity",
+        "directory.groups.create",
+        "mutation",
+        { name: `Group ${fx.unique()}` },
+      );
+      return { groupId: id, userId: fx.home.ws.agent.userId };
+    },
+    scope: "workspace",
+  },
   { service: "identity", path: "directory.apiTokens.list", type: "query", allowed: ["admin"] },
   {
     service: "identity",

@@ -26,6 +26,14 @@ export const groupMembers = (tx: Sql, workspaceId: string, groupId: string) =>
     directoryRepository.groupMembers(tx, workspaceId, groupId),
   );
 
+/** The group's lead, when it has one. */
+export const groupLead = (tx: Sql, workspaceId: string, groupId: string | null) =>
+  groupId
+    ? cachedLookup(tx, "directory", `lead:${workspaceId}:${groupId}`, () =>
+        directoryRepository.groupLead(tx, workspaceId, groupId),
+      )
+    : Promise.resolve(null);
+
 /** Everyone with the agent role (admins who also work tickets have it too). */
 export const allAgents = async (tx: Sql, workspaceId: string) =>
   (await withRole(tx, workspaceId, "agent")).filter(isAgent);
