@@ -28,3 +28,4 @@ export * from "./notifications/preferences.ts";
 export * from "./notifications/mail.ts";
 export * from "./notifications/webhook.ts";
 export * from "./tickets/sla.ts";
+export * from "./notifications/presence.ts";
