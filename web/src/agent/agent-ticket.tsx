@@ -12,6 +12,7 @@ import { ErrorNotice, Loading } from "../ui/states.tsx";
 import { AgentSuggestions } from "./agent-suggestions.tsx";
 import { Composer, emptyComposer, type ComposerState } from "./composer.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
+import { PresenceBar } from "./presence-bar.tsx";
 import { SlaPanel } from "./sla-panel.tsx";
 import { TicketControls } from "./ticket-controls.tsx";
 
@@ -62,6 +63,7 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
         <h1>
           <span className="muted">#{t.number}</span> {t.subject}
         </h1>
+        <PresenceBar ticketId={t.id} replying={!!(composer.reply.trim() || composer.note.trim())} />
         <dl className="row facts">
           <div>
             <dt>Status</dt>
