@@ -111,4 +111,50 @@ describeWithInfra("the gateway announces people and groups to the services", (in
       }),
     ).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
   });
+
+  it("lets an admin set and clear a group's lead, announced in the group's snapshot", async () => {
+    const admin = clientsFor(gw.url, home.sessions.admin).identity;
+    const group = await admin.directory.groups.create.mutate({ name: "Escalations desk" });
+    const led = await admin.directory.groups.setLead.mutate({
+      groupId: group.id,
+      userId: home.ws.admin.userId,
+    });
+    expect(led).toMatchObject({ id: group.id, leadId: home.ws.admin.userId, memberIds: [] });
+    expect((await admin.directory.groups.list.query()).find((g) => g.id === group.id)?.leadId).toBe(
+      home.ws.admin.userId,
+    );
+    await admin.directory.groups.setLead.mutate({ groupId: group.id, userId: null });
+
+    const snapshots = (await published()).filter(
+      (e): e is EventOf<"directory.group.changed"> =>
+        e.type === "directory.group.changed" && e.payload.groupId === group.id,
+    );
+    expect(snapshots.map((e) => e.payload.leadId)).toEqual([null, home.ws.admin.userId, null]);
+  });
+
+  it("refuses a customer, an unknown person or another workspace's group as a lead", async () => {
+    const admin = clientsFor(gw.url, home.sessions.admin).identity;
+    const group = await admin.directory.groups.create.mutate({ name: "Lead checks" });
+    await expect(
+      admin.directory.groups.setLead.mutate({
+        groupId: group.id,
+        userId: home.ws.customerA.userId,
+      }),
+    ).rejects.toMatchObject({ data: { code: "BAD_REQUEST" } });
+    await expect(
+      admin.directory.groups.setLead.mutate({ groupId: group.id, userId: crypto.randomUUID() }),
+    ).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+    await expect(
+      admin.directory.groups.setLead.mutate({
+        groupId: crypto.randomUUID(),
+        userId: home.ws.agent.userId,
+      }),
+    ).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+    await expect(
+      clientsFor(gw.url, home.sessions.agent).identity.directory.groups.setLead.mutate({
+        groupId: group.id,
+        userId: home.ws.agent.userId,
+      }),
+    ).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+  });
 });

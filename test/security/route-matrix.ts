@@ -193,6 +193,29 @@ export const routeMatrix: RouteSpec[] = [
     allowed: ["admin"],
     input: async () => ({ fromName: "Support team" }),
   },
+  // Presence is kept by workspace, not by ticket (this service has no tickets): staff who work
+  // tickets may use it, customers and editors may not.
+  {
+    service: "notification",
+    path: "presence.beat",
+    type: "mutation",
+    allowed: ["agent", "admin"],
+    input: async (fx) => ({ ticketId: await fx.openTicket(), mode: "viewing" }),
+  },
+  {
+    service: "notification",
+    path: "presence.leave",
+    type: "mutation",
+    allowed: ["agent", "admin"],
+    input: ticketInput,
+  },
+  {
+    service: "notification",
+    path: "presence.list",
+    type: "query",
+    allowed: ["agent", "admin"],
+    input: ticketInput,
+  },
   { service: "notification", path: "webhooks.list", type: "query", allowed: ["admin"] },
   { service: "notification", path: "webhooks.eventTypes", type: "query", allowed: ["admin"] },
   {
@@ -280,6 +303,24 @@ export const routeMatrix: RouteSpec[] = [
   {
     service: "identity",
     path: "directory.groups.removeMember",
+    type: "mutation",
+    allowed: ["admin"],
+    input: async (fx) => {
+      const { id } = await call<{ id: string }>(
+        fx.baseUrl,
+        fx.home.sessions.admin,
+        "identity",
+        "directory.groups.create",
+        "mutation",
+        { name: `Group ${fx.unique()}` },
+      );
+      return { groupId: id, userId: fx.home.ws.agent.userId };
+    },
+    scope: "workspace",
+  },
+  {
+    service: "identity",
+    path: "directory.groups.setLead",
     type: "mutation",
     allowed: ["admin"],
     input: async (fx) => {

@@ -29,3 +29,4 @@ export * from "./notifications/mail.ts";
 export * from "./notifications/webhook.ts";
 export * from "./tickets/sla.ts";
 export * from "./tickets/reports.ts";
+export * from "./notifications/presence.ts";

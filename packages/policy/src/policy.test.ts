@@ -46,6 +46,7 @@ const allowed: Record<Action, TRole[]> = {
   "notification.mail.admin": ["admin"],
   "notification.mail.inbound": ["admin"],
   "notification.webhooks.manage": ["admin"],
+  "notification.presence": ["agent", "admin"],
   "sla.manage": ["admin"],
   "sla.read": ["agent", "admin"],
   "sla.report": ["admin"],

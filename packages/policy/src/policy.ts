@@ -38,6 +38,7 @@ export type Action =
   | "notification.mail.admin"
   | "notification.mail.inbound"
   | "notification.webhooks.manage"
+  | "notification.presence"
   | "sla.manage"
   | "sla.read"
   | "sla.report"
@@ -78,6 +79,8 @@ const grants: Record<Action, readonly TRole[]> = {
   "notification.mail.admin": ["admin"],
   "notification.mail.inbound": ["admin"],
   "notification.webhooks.manage": ["admin"],
+  // Who is on a ticket's page: staff who work tickets, never customers.
+  "notification.presence": ["agent", "admin"],
   "sla.manage": ["admin"],
   "sla.read": ["agent", "admin"],
   "sla.report": ["admin"],

@@ -5,6 +5,8 @@ import {
   defaultBackoffMs,
   PermanentJobError,
   type DeadLetter,
+  type EnqueueOptions,
+  type Job,
   type Transport,
 } from "./transport.ts";
 
@@ -16,6 +18,17 @@ import {
  * const t = createBullmqTransport({ redisUrl: "redis://127.0.0.1:6379" });
  * t.consume("events.kb", async (job) => { ... });
  */
+const jobOptions = (job: Job, options: EnqueueOptions) => ({
+  jobId: job.id,
+  delay: options.delayMs ?? 0,
+  attempts: options.attempts ?? defaultAttempts,
+  backoff: { type: "exponential", delay: options.backoffMs ?? defaultBackoffMs },
+  // Completed jobs stay a day so a re-enqueue of the same id is a no-op in that window; the
+  // consumers' inbox covers redeliveries after it.
+  removeOnComplete: { age: 24 * 3600 },
+  removeOnFail: false,
+});
+
 export function createBullmqTransport(opts: { redisUrl: string; prefix?: string }): Transport {
   const prefix = opts.prefix ?? "signpost";
   // Workers block on Redis; BullMQ requires unlimited retries per request on their connection, and
@@ -46,17 +59,14 @@ export function createBullmqTransport(opts: { redisUrl: string; prefix?: string 
   return {
     kind: "bullmq",
     async enqueue(queue, job, options = {}) {
-      const backoffMs = options.backoffMs ?? defaultBackoffMs;
-      await queueOf(queue).add(job.name, job.data, {
-        jobId: job.id,
-        delay: options.delayMs ?? 0,
-        attempts: options.attempts ?? defaultAttempts,
-        backoff: { type: "exponential", delay: backoffMs },
-        // Completed jobs stay a day so a re-enqueue of the same id is a no-op in that window; the
-        // consumers' inbox covers redeliveries after it.
-        removeOnComplete: { age: 24 * 3600 },
-        removeOnFail: false,
-      });
+      await queueOf(queue).add(job.name, job.data, jobOptions(job, options));
+    },
+    async enqueueMany(queue, jobs, options = {}) {
+      if (jobs.length === 0) return;
+      // One pipelined round trip instead of one per job: the outbox relay's batches.
+      await queueOf(queue).addBulk(
+        jobs.map((job) => ({ name: job.name, data: job.data, opts: jobOptions(job, options) })),
+      );
     },
     async cancel(queue, jobId) {
       const job = await queueOf(queue).getJob(jobId);

@@ -127,6 +127,26 @@ export async function createEmbeddedTransport(opts: { db: Db }): Promise<Transpo
       );
       if (!options.delayMs) wake(queue);
     },
+    async enqueueMany(queue, jobs, options = {}) {
+      if (jobs.length === 0) return;
+      await db.query(
+        `insert into signpost_queue.jobs (queue, id, name, data, run_at, max_attempts, backoff_ms)
+         select $1, j.id, j.name, j.data::jsonb,
+                now() + make_interval(secs => $5::double precision / 1000), $6, $7
+           from unnest($2::text[], $3::text[], $4::text[]) as j(id, name, data)
+         on conflict (queue, id) do nothing`,
+        [
+          queue,
+          jobs.map((j) => j.id),
+          jobs.map((j) => j.name),
+          jobs.map((j) => JSON.stringify(j.data)),
+          options.delayMs ?? 0,
+          options.attempts ?? defaultAttempts,
+          options.backoffMs ?? defaultBackoffMs,
+        ],
+      );
+      if (!options.delayMs) wake(queue);
+    },
     async cancel(queue, jobId) {
       await db.query(
         `delete from signpost_queue.jobs where queue = $1 and id = $2 and status = 'waiting'`,

@@ -9,6 +9,7 @@ import {
   type ServiceName,
 } from "@signpost/contracts";
 import type { Db, Sql } from "@signpost/db";
+import { groupCommit } from "./group-commit.ts";
 import { PermanentJobError, type Transport } from "./transport.ts";
 import type { Logger } from "./logger.ts";
 import { withRequestId } from "./request-context.ts";
@@ -29,12 +30,18 @@ export interface HandlingOutcome {
   seconds: number;
 }
 
+type AnyHandler = (tx: Sql, e: DomainEvent, ctx: HandlerContext) => Promise<void>;
+
 /**
  * Consumes the events routed to `service`. Each event is validated against its contract, then
  * handled in one transaction with the insert of its id into the service's inbox: a redelivered
  * event finds its id there and has no second effect. Invalid or unknown events are dead-lettered.
  * The handler runs under the event's request id (`withRequestId`), so what it logs and the events
  * it appends carry the id of the request that started it all.
+ *
+ * With `batch` above 1, events that are in flight together share one transaction (see
+ * `groupCommit`): each still commits with its own inbox row, and one that fails makes the others
+ * go again alone, so only it is retried.
  */
 export function consumeEvents(opts: {
   service: ServiceName;
@@ -44,10 +51,33 @@ export function consumeEvents(opts: {
   handlers: EventHandlers;
   logger: Logger;
   concurrency?: number;
+  /** At most this many events per transaction (1 when unset: one transaction per event). */
+  batch?: number;
   /** Called once per delivery (metrics). */
   onOutcome?: (outcome: HandlingOutcome) => void;
 }): void {
   const { db, schema, handlers, logger } = opts;
+  const concurrency = opts.concurrency ?? 4;
+  const handleIn = async (
+    tx: Sql,
+    item: { event: DomainEvent; handler: AnyHandler; log: Logger },
+  ) => {
+    const { event, handler, log } = item;
+    const fresh = await tx.query(
+      `insert into ${schema}.inbox (event_id, type) values ($1, $2) on conflict do nothing`,
+      [event.id, event.type],
+    );
+    if (fresh.rowCount === 0) return false;
+    const run = () => handler(tx, event, { logger: log });
+    await (event.requestId ? withRequestId(event.requestId, run) : run());
+    return true;
+  };
+  const commit = groupCommit({
+    db,
+    work: handleIn,
+    maxBatch: Math.max(1, opts.batch ?? 1),
+    parallel: Math.max(1, Math.floor(concurrency / Math.max(1, opts.batch ?? 1))),
+  });
   opts.transport.consume(
     eventQueueOf(opts.service),
     async (job) => {
@@ -64,8 +94,7 @@ export function consumeEvents(opts: {
         }
         throw error;
       }
-      const handler = handlers[event.type] as
-        ((tx: Sql, e: typeof event, ctx: HandlerContext) => Promise<void>) | undefined;
+      const handler = handlers[event.type] as AnyHandler | undefined;
       if (!handler) {
         report(event.type, "rejected");
         throw new PermanentJobError(`${opts.service} has no handler for ${event.type}`);
@@ -75,19 +104,9 @@ export function consumeEvents(opts: {
         type: event.type,
         ...(event.requestId ? { requestId: event.requestId } : {}),
       });
-      const work = async () =>
-        db.transaction(async (tx) => {
-          const fresh = await tx.query(
-            `insert into ${schema}.inbox (event_id, type) values ($1, $2) on conflict do nothing`,
-            [event.id, event.type],
-          );
-          if (fresh.rowCount === 0) return false;
-          await handler(tx, event, { logger: log });
-          return true;
-        });
       let handled: boolean;
       try {
-        handled = await (event.requestId ? withRequestId(event.requestId, work) : work());
+        handled = await commit({ event, handler, log });
       } catch (error) {
         report(event.type, "failed");
         log.warn({ err: error, attempt: job.attempt }, "event handling failed; will retry");
@@ -96,6 +115,6 @@ export function consumeEvents(opts: {
       report(event.type, handled ? "handled" : "duplicate");
       log.info({ duplicate: !handled }, handled ? "event handled" : "duplicate event ignored");
     },
-    { concurrency: opts.concurrency ?? 4 },
+    { concurrency },
   );
 }

@@ -1,7 +1,7 @@
 import type { DomainEvent } from "@signpost/contracts";
 import { queuesFor } from "@signpost/contracts";
 import type { Db, Sql } from "@signpost/db";
-import type { Transport } from "./transport.ts";
+import type { Job, Transport } from "./transport.ts";
 import type { Logger } from "./logger.ts";
 import { currentRequestId } from "./request-context.ts";
 import { drainInBatches, startRelayLoop, type RelayLoop } from "./relay-loop.ts";
@@ -65,11 +65,17 @@ export function startOutboxRelay(opts: {
     );
     rows.sort((a, b) => a.seq - b.seq);
     try {
+      // One bulk enqueue per destination queue, in commit order: a round trip per job was most
+      // of a busy relay's time.
+      const byQueue = new Map<string, Job[]>();
       for (const row of rows) {
         for (const queue of queuesFor(row.type)) {
-          await transport.enqueue(queue, { id: row.id, name: row.type, data: row.envelope });
+          const jobs = byQueue.get(queue) ?? [];
+          jobs.push({ id: row.id, name: row.type, data: row.envelope });
+          byQueue.set(queue, jobs);
         }
       }
+      await Promise.all([...byQueue].map(([queue, jobs]) => transport.enqueueMany(queue, jobs)));
     } catch (error) {
       // Hand the batch back at once (Redis was away, say) rather than when the lease runs out;
       // rows already enqueued go again, which their job ids make a no-op.

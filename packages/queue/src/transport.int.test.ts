@@ -37,6 +37,20 @@ function transportContract(
       });
     });
 
+    it("enqueues a batch at once, each id still de-duplicating", async () => {
+      const queue = q();
+      const seen: string[] = [];
+      t.consume(queue, async (job) => void seen.push(`${job.id}:${JSON.stringify(job.data)}`));
+      await t.enqueue(queue, { id: "b-1", name: "n", data: 1 });
+      await t.enqueueMany(queue, [
+        { id: "b-1", name: "n", data: 10 },
+        { id: "b-2", name: "n", data: 2 },
+        { id: "b-3", name: "n", data: 3 },
+      ]);
+      await waitFor("the batch", async () => seen.length === 3);
+      expect(seen.sort()).toEqual(["b-1:1", "b-2:2", "b-3:3"]);
+    });
+
     it("retries a failing job with backoff until it succeeds", async () => {
       const queue = q();
       const attempts: number[] = [];

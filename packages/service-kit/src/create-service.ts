@@ -63,6 +63,8 @@ export function createService(
     handlers?: EventHandlers;
     /** Events handled at once by this replica's consumer (4 when unset). */
     concurrency?: number;
+    /** Events that may share one transaction (1 when unset; see `consumeEvents`). */
+    batch?: number;
     /** Background work started with the consumers (an indexer); stopped on drain. */
     background?: () => { stop(): Promise<void> };
     /** Releases what the service itself holds (a model, a worker) after draining. */
@@ -119,6 +121,7 @@ export function createService(
           handlers: spec.handlers,
           logger,
           ...(spec.concurrency ? { concurrency: spec.concurrency } : {}),
+          ...(spec.batch ? { batch: spec.batch } : {}),
           onOutcome: ({ type, outcome, seconds }) =>
             metrics.eventHandling.observe({ service: spec.name, type, outcome }, seconds),
         });

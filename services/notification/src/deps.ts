@@ -1,3 +1,4 @@
+import type { PresenceStore } from "./presence/presence-store.ts";
 import type { Db } from "@signpost/db";
 import type { Logger, Transport } from "@signpost/queue";
 import type { MailSetup } from "./mail-out/queue-mail.ts";
@@ -16,6 +17,8 @@ export interface NotificationOptions {
   allowLoopbackWebhooks?: boolean;
   /** Events handled at once per replica. */
   consumerConcurrency?: number;
+  /** At most this many of them share one transaction. */
+  consumerBatch?: number;
   mailAttempts?: number;
   mailBackoffMs?: number;
   webhookAttempts?: number;
@@ -24,6 +27,8 @@ export interface NotificationOptions {
   relayPollMs?: number;
   /** How often each replica looks for new notifications for its live streams (ms). */
   livePollMs?: number;
+  /** Shares ticket presence between replicas through Redis; in this process only when unset. */
+  redisUrl?: string | null;
 }
 
 export const defaultNotificationOptions: NotificationOptions = {
@@ -42,4 +47,6 @@ export interface NotificationDeps {
   kickRelay: () => void;
   /** Queues committed mails and webhook deliveries now. */
   kickPending: () => void;
+  /** Who is on which ticket's page. */
+  presence: PresenceStore;
 }

@@ -18,6 +18,7 @@ try {
             ? null
             : { port: env.SMTP_INBOUND_PORT, host: env.SMTP_INBOUND_HOST },
         allowLoopbackWebhooks: env.WEBHOOKS_ALLOW_LOOPBACK,
+        redisUrl: env.REDIS_URL,
       }),
     process.argv.slice(2),
   );

@@ -1,3 +1,4 @@
+import { presenceRouter } from "./presence/presence-router.ts";
 import { router } from "@signpost/service-kit";
 import type { NotificationDeps } from "./deps.ts";
 import { inboxRouter } from "./inbox/inbox-router.ts";
@@ -11,6 +12,7 @@ export const notificationRouter = (deps: NotificationDeps) =>
     preferences: preferencesRouter(deps.db),
     mail: mailRouter(deps.db, deps.kickPending),
     webhooks: webhooksRouter(deps),
+    presence: presenceRouter(deps.presence),
   });
 
 /** The only thing `web/` takes from this service: the router's type. */

@@ -10,6 +10,8 @@ import { queues } from "./jobs/queues.ts";
 import { startPendingRelay, type PendingRelay } from "./jobs/pending-relay.ts";
 import { createLiveHub } from "./live/live-hub.ts";
 import { mountLiveRoute } from "./live/live-route.ts";
+import { createMemoryPresenceStore } from "./presence/presence-store.ts";
+import { createRedisPresenceStore } from "./presence/redis-presence-store.ts";
 import { mountInboundRoute } from "./mail-in/inbound-route.ts";
 import { startSmtpListener } from "./mail-in/smtp-listener.ts";
 import { digestSource, sendDigestJob } from "./mail-out/digest.ts";
@@ -43,6 +45,9 @@ export function createNotificationService(
   let kickRelay = () => {};
   const mailer = createMailer(options.smtpUrl);
   const hub = createLiveHub({ db: rt.db, pollMs: options.livePollMs ?? 150, logger });
+  const presence = options.redisUrl
+    ? createRedisPresenceStore({ redisUrl: options.redisUrl, prefix: "signpost" })
+    : createMemoryPresenceStore();
   const deps: NotificationDeps = {
     db: rt.db,
     transport: rt.transport,
@@ -54,6 +59,7 @@ export function createNotificationService(
     },
     kickRelay: () => kickRelay(),
     kickPending: () => pending?.kick(),
+    presence,
   };
 
   const service = createService(rt, {
@@ -65,13 +71,14 @@ export function createNotificationService(
       return notificationRouter(deps);
     },
     // Handling an event is a short transaction of small queries, mostly waiting on the
-    // database's round trips: more in flight keeps up with bursts, while staying under the
-    // pool's ten connections so HTTP requests and the relays still get one.
-    concurrency: options.consumerConcurrency ?? 8,
-    handlers: eventHandlers(
-      { mail: deps.mail, kick: deps.kickPending },
-      async (tx, event) => void (await queueWebhookDeliveries(tx, event)),
-    ),
+    // database's round trips and the commit's flush. Events in flight together share a
+    // transaction (16 at most): 32 in flight make two transactions at once, which leaves most of
+    // the pool's ten connections to HTTP requests and the relays.
+    concurrency: options.consumerConcurrency ?? 32,
+    batch: options.consumerBatch ?? 16,
+    handlers: eventHandlers({ mail: deps.mail, kick: deps.kickPending }, async (tx, event) => {
+      if ((await queueWebhookDeliveries(tx, event)) > 0) setTimeout(deps.kickPending, 5);
+    }),
     background: () => {
       rt.transport.consume(
         queues.mail,
@@ -127,9 +134,10 @@ export function createNotificationService(
     dispose: async () => {
       hub.stop();
       mailer.close();
+      await presence.close();
     },
   });
-  mountLiveRoute(service.app, rt.db, hub);
+  mountLiveRoute(service.app, rt.db, hub, presence);
   mountInboundRoute(service.app, deps);
   return {
     ...service,

@@ -23,7 +23,7 @@ import {
   identitySigner,
   identityVerifier,
 } from "@signpost/service-kit";
-import { freshDatabase, testWorkspace, uniqueSuffix, type Infra } from "@signpost/testkit";
+import { freshDatabase, testWorkspace, uniqueSuffix, waitFor, type Infra } from "@signpost/testkit";
 import type { NotificationRouter } from "../src/router.ts";
 import { createNotificationService } from "../src/service.ts";
 import type { NotificationOptions } from "../src/deps.ts";
@@ -135,6 +135,16 @@ export async function startHarness(mode: Mode, options: Partial<NotificationOpti
         deleted: false,
       }),
     );
+    // Events are handled concurrently, in no set order: a test's first ticket must not race the
+    // directory it is addressed by.
+    await waitFor("the directory to be projected", async () => {
+      const { rows } = await db.query<{ n: number }>(
+        `select (select count(*) from notification.directory_people where workspace_id = $1)::int
+              + (select count(*) from notification.directory_groups where group_id = $2)::int as n`,
+        [ws.workspaceId, groupId],
+      );
+      return rows[0]?.n === Object.keys(people).length + 1;
+    });
   }
 
   const clientFor = (who: TIdentity) =>

@@ -14,6 +14,7 @@ import { CustomFields } from "./custom-fields.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
 import { MacroPicker } from "./macro-picker.tsx";
 import { MergeTicket, TicketLinks } from "./merge-ticket.tsx";
+import { PresenceBar } from "./presence-bar.tsx";
 import { SlaPanel } from "./sla-panel.tsx";
 import { SplitComment } from "./split-comment.tsx";
 import { TagsEditor } from "./tags-editor.tsx";
@@ -70,6 +71,7 @@ export function AgentTicket({ ticketId }: { ticketId: string }) {
         <h1>
           <span className="muted">#{t.number}</span> {t.subject}
         </h1>
+        <PresenceBar ticketId={t.id} replying={!!(composer.reply.trim() || composer.note.trim())} />
         <TicketFacts
           ticket={t}
           requester={`${requester?.name ?? "—"}${org ? ` (${org.name})` : ""}`}

@@ -26,6 +26,9 @@ export const directoryGroupChangedV1 = defineEvent(
     name: z.string(),
     memberIds: z.array(z.uuid()),
     deleted: z.boolean(),
+    // Added after version 1 shipped, optional so events without it still parse and consumers
+    // that do not know it ignore it: a compatible change, so no new version. Absent means none.
+    leadId: z.uuid().nullable().optional(),
   }),
 );
 

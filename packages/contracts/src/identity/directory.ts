@@ -63,11 +63,15 @@ export const ZGroup = z.object({
   id: z.uuid(),
   name: z.string(),
   memberIds: z.array(z.uuid()),
+  /** The staff member told of the group's SLA alarms beside its members (optional: none set). */
+  leadId: z.uuid().nullable().optional(),
 });
 export type TGroup = z.infer<typeof ZGroup>;
 
 export const ZCreateGroupInput = z.object({ name: z.string().trim().min(2).max(80) });
 export const ZGroupMemberInput = z.object({ groupId: z.uuid(), userId: z.uuid() });
+/** Sets or (with `userId: null`) clears a group's lead. */
+export const ZSetGroupLeadInput = z.object({ groupId: z.uuid(), userId: z.uuid().nullable() });
 
 export const ZApiToken = z.object({
   id: z.uuid(),

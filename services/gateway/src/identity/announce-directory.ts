@@ -33,7 +33,7 @@ export async function announceUser(tx: Sql, workspaceId: string, userId: string)
   );
 }
 
-/** Records a group's name and full member list (see `announceUser`). */
+/** Records a group's name, full member list and lead (see `announceUser`). */
 export async function announceGroup(tx: Sql, workspaceId: string, groupId: string): Promise<void> {
   const group = (await directoryRepository.listGroups(tx, workspaceId)).find(
     (g) => g.id === groupId,
@@ -45,7 +45,13 @@ export async function announceGroup(tx: Sql, workspaceId: string, groupId: strin
     buildEvent("directory.group.changed", {
       workspaceId,
       orgId: null,
-      payload: { groupId: group.id, name: group.name, memberIds: group.memberIds, deleted: false },
+      payload: {
+        groupId: group.id,
+        name: group.name,
+        memberIds: group.memberIds,
+        deleted: false,
+        leadId: group.leadId ?? null,
+      },
     }),
   );
 }

@@ -51,17 +51,28 @@ export const directoryRepository = {
        on conflict (workspace_id, name) do nothing returning id, name`,
       [workspaceId, name],
     );
-    return rows[0] ? { ...rows[0], memberIds: [] } : null;
+    return rows[0] ? { ...rows[0], memberIds: [], leadId: null } : null;
   },
 
   async listGroups(sql: Sql, workspaceId: string): Promise<TGroup[]> {
-    const { rows } = await sql.query<{ id: string; name: string; member_ids: string[] | null }>(
-      `select g.id, g.name, array_remove(array_agg(m.user_id order by m.user_id), null) as member_ids
+    const { rows } = await sql.query<{
+      id: string;
+      name: string;
+      member_ids: string[] | null;
+      lead_id: string | null;
+    }>(
+      `select g.id, g.name, g.lead_id,
+              array_remove(array_agg(m.user_id order by m.user_id), null) as member_ids
          from identity.groups g left join identity.group_members m on m.group_id = g.id
-        where g.workspace_id = $1 group by g.id, g.name order by g.name`,
+        where g.workspace_id = $1 group by g.id, g.name, g.lead_id order by g.name`,
       [workspaceId],
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, memberIds: r.member_ids ?? [] }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      memberIds: r.member_ids ?? [],
+      leadId: r.lead_id,
+    }));
   },
 
   async groupExists(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
@@ -70,6 +81,14 @@ export const directoryRepository = {
       [workspaceId, id],
     );
     return rows.length > 0;
+  },
+
+  async setLead(sql: Sql, workspaceId: string, groupId: string, leadId: string | null) {
+    await sql.query(`update identity.groups set lead_id = $3 where workspace_id = $1 and id = $2`, [
+      workspaceId,
+      groupId,
+      leadId,
+    ]);
   },
 
   async addMember(sql: Sql, groupId: string, userId: string) {

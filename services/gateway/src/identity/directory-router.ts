@@ -8,6 +8,7 @@ import {
   ZCreateOrganizationInput,
   ZGroup,
   ZGroupMemberInput,
+  ZSetGroupLeadInput,
   ZInvitation,
   ZOrganization,
   ZUpdateUserInput,
@@ -19,6 +20,7 @@ import {
   addGroupMember,
   createGroup,
   removeGroupMember,
+  setGroupLead,
   createOrganization,
   listGroups,
   listOrganizations,
@@ -73,6 +75,10 @@ export const directoryRouter = (deps: IdentityDeps) => {
         .input(ZGroupMemberInput)
         .output(ZGroup)
         .mutation(({ ctx, input }) => removeGroupMember(db, ctx.identity, input)),
+      setLead: authedProcedure
+        .input(ZSetGroupLeadInput)
+        .output(ZGroup)
+        .mutation(({ ctx, input }) => setGroupLead(db, ctx.identity, input)),
     }),
     apiTokens: router({
       list: authedProcedure

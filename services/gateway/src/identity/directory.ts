@@ -4,6 +4,7 @@ import {
   type ZCreateGroupInput,
   type ZCreateOrganizationInput,
   type ZGroupMemberInput,
+  type ZSetGroupLeadInput,
   type ZUpdateUserInput,
 } from "@signpost/contracts";
 import type { Db } from "@signpost/db";
@@ -112,6 +113,33 @@ export async function removeGroupMember(
   }
   return db.transaction(async (tx) => {
     await directoryRepository.removeMember(tx, input.groupId, input.userId);
+    await announceGroup(tx, who.workspaceId, input.groupId);
+    const groups = await directoryRepository.listGroups(tx, who.workspaceId);
+    return (
+      groups.find((g) => g.id === input.groupId) ?? { id: input.groupId, name: "", memberIds: [] }
+    );
+  });
+}
+
+/** Sets or clears a group's lead: an active staff member of the workspace (not necessarily a member). */
+export async function setGroupLead(
+  db: Db,
+  who: TIdentity,
+  input: z.output<typeof ZSetGroupLeadInput>,
+) {
+  authorize(who, "identity.groups.manage");
+  if (!(await directoryRepository.groupExists(db, who.workspaceId, input.groupId))) {
+    throw new AppError("NOT_FOUND", "Not found");
+  }
+  if (input.userId) {
+    const user = await userRepository.byId(db, who.workspaceId, input.userId);
+    if (!user) throw new AppError("NOT_FOUND", "Not found");
+    if (user.roles.includes("customer") || user.status !== "active") {
+      throw new AppError("BAD_REQUEST", "A group's lead must be an active staff member");
+    }
+  }
+  return db.transaction(async (tx) => {
+    await directoryRepository.setLead(tx, who.workspaceId, input.groupId, input.userId);
     await announceGroup(tx, who.workspaceId, input.groupId);
     const groups = await directoryRepository.listGroups(tx, who.workspaceId);
     return (

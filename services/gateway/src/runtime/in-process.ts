@@ -79,6 +79,7 @@ export async function startInProcess(
           : { port: env.SMTP_INBOUND_PORT, host: env.SMTP_INBOUND_HOST },
       // Development and tests may point webhooks at this machine; production may not.
       allowLoopbackWebhooks: env.WEBHOOKS_ALLOW_LOOPBACK || env.NODE_ENV !== "production",
+      redisUrl: env.REDIS_URL ?? null,
     }),
   };
   for (const s of Object.values(services)) await s.migrate();

@@ -54,14 +54,15 @@ export const directoryRepository = {
   ): Promise<void> {
     await tx.query(
       `insert into notification.directory_groups
-         (group_id, workspace_id, name, member_ids, deleted, changed_at)
-       values ($1, $2, $3, $4, $5, $6)
+         (group_id, workspace_id, name, member_ids, deleted, changed_at, lead_id)
+       values ($1, $2, $3, $4, $5, $6, $7)
        on conflict (group_id) do update set
          name = excluded.name, member_ids = excluded.member_ids, deleted = excluded.deleted,
-         changed_at = excluded.changed_at
+         changed_at = excluded.changed_at, lead_id = excluded.lead_id
        where notification.directory_groups.changed_at <= excluded.changed_at
          and notification.directory_groups.workspace_id = excluded.workspace_id`,
-      [g.groupId, workspaceId, g.name, g.memberIds, g.deleted, changedAt],
+      // Each event is a full snapshot: one without a lead means the group has none.
+      [g.groupId, workspaceId, g.name, g.memberIds, g.deleted, changedAt, g.leadId ?? null],
     );
   },
 
@@ -97,6 +98,19 @@ export const directoryRepository = {
       [workspaceId, groupId],
     );
     return rows.map(toPerson);
+  },
+
+  /** The group's lead when one is set and active (none when the group is unknown or deleted). */
+  async groupLead(sql: Sql, workspaceId: string, groupId: string): Promise<Person | null> {
+    const { rows } = await sql.query<PersonRow>(
+      `select p.user_id, p.workspace_id, p.email, p.name, p.roles, p.org_id, p.active
+         from notification.directory_groups g
+         join notification.directory_people p
+           on p.user_id = g.lead_id and p.workspace_id = g.workspace_id
+        where g.workspace_id = $1 and g.group_id = $2 and not g.deleted and p.active`,
+      [workspaceId, groupId],
+    );
+    return rows[0] ? toPerson(rows[0]) : null;
   },
 
   async byEmail(sql: Sql, workspaceId: string, email: string): Promise<Person | null> {

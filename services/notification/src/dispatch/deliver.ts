@@ -7,6 +7,7 @@ import { queueMail, type MailSetup } from "../mail-out/queue-mail.ts";
 import type { TemplateName } from "../mail-out/templates.ts";
 import { scheduleDigest } from "../mail-out/digest.ts";
 import { preferenceRepository } from "../preferences/preference-repository.ts";
+import { cachedLookup } from "./projection-cache.ts";
 
 export interface DispatchDeps {
   mail: MailSetup;
@@ -65,10 +66,9 @@ export async function deliver(
       p.orgId === event.orgId
     );
   });
-  const choices = await preferenceRepository.choicesFor(
-    tx,
-    told.map((p) => p.userId),
-    o.notice.kind,
+  const ids = told.map((p) => p.userId);
+  const choices = await cachedLookup(tx, "preferences", `${o.notice.kind}:${ids.join(",")}`, () =>
+    preferenceRepository.choicesFor(tx, ids, o.notice.kind),
   );
   await notificationRepository.insertForUsers(
     tx,
@@ -83,6 +83,7 @@ export async function deliver(
       eventId: event.id,
     },
   );
+  let mailed = false;
   for (const p of told) {
     const choice = choices.get(p.userId);
     if (choice?.email && o.notice.mail) {
@@ -91,7 +92,7 @@ export async function deliver(
         choice.digest !== "off" && o.notice.digestible && isStaffPerson(p)
           ? await scheduleDigest(tx, p, choice.digest)
           : null;
-      await queueMail(tx, deps.mail, {
+      const queued = await queueMail(tx, deps.mail, {
         workspaceId: event.workspaceId,
         eventId: event.id,
         to: { email: p.email, userId: p.userId },
@@ -100,8 +101,11 @@ export async function deliver(
         ticket: o.ticket,
         digestKey,
       });
+      if (queued) mailed = true;
     }
   }
-  if (told.length) setTimeout(deps.kick, 5);
+  // Only a queued mail needs the relay now; waking it for in-app items alone costs a busy
+  // consumer three queries per event.
+  if (mailed) setTimeout(deps.kick, 5);
   return told;
 }

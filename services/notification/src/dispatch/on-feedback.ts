@@ -1,7 +1,6 @@
 import type { EventOf } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
-import { directoryRepository } from "../directory/directory-repository.ts";
-import { person, ticketWorkers } from "../directory/recipients.ts";
+import { person, ticketWorkers, withRole } from "../directory/recipients.ts";
 import { templates } from "../mail-out/templates.ts";
 import { deliver, type DispatchDeps } from "./deliver.ts";
 import { refOf, scopeOf } from "./ticket-scope.ts";
@@ -36,9 +35,7 @@ export async function onArticleFeedback(
 ) {
   const p = event.payload;
   const editor = await person(tx, event.workspaceId, p.editorId);
-  const recipients = editor
-    ? [editor]
-    : await directoryRepository.withRole(tx, event.workspaceId, "kb_editor");
+  const recipients = editor ? [editor] : await withRole(tx, event.workspaceId, "kb_editor");
   const title = `“${p.title}” was marked ${p.helpful ? "helpful" : "not helpful"}`;
   const url = `${deps.mail.publicUrl}/kb/articles/${p.articleId}`;
   await deliver(tx, deps, event, {

@@ -1,13 +1,16 @@
 import type { EventOf } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
-import { ticketWorkers } from "../directory/recipients.ts";
+import { groupLead, ticketWorkers } from "../directory/recipients.ts";
 import { templates } from "../mail-out/templates.ts";
 import { deliver, type DispatchDeps } from "./deliver.ts";
 import { refOf, scopeOf } from "./ticket-scope.ts";
 
 const metricLabel = { first_response: "first response", resolution: "resolution" } as const;
 
-/** SLA alarms go to the assignee and the ticket's whole group (every agent when it has none). */
+/**
+ * SLA alarms go to the assignee, the ticket's whole group (every agent when it has none) and the
+ * group's lead, who need not be a member; `deliver` tells each person once.
+ */
 export async function onSla(
   tx: Sql,
   deps: DispatchDeps,
@@ -18,7 +21,10 @@ export async function onSla(
   const ref = refOf(deps, p);
   const title = `#${p.number}: ${metricLabel[p.metric]} target ${breached ? "missed" : "due soon"} — ${p.subject}`;
   await deliver(tx, deps, event, {
-    recipients: await ticketWorkers(tx, event.workspaceId, p, true),
+    recipients: [
+      ...(await ticketWorkers(tx, event.workspaceId, p, true)),
+      await groupLead(tx, event.workspaceId, p.groupId),
+    ],
     ticket: scopeOf(p),
     internal: true, // staff-only, whatever the recipients
     notice: {

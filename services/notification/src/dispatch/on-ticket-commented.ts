@@ -1,8 +1,7 @@
 import type { EventOf } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
-import { directoryRepository } from "../directory/directory-repository.ts";
 import { isStaffPerson } from "../directory/person.ts";
-import { person, ticketWorkers } from "../directory/recipients.ts";
+import { people, person, ticketWorkers } from "../directory/recipients.ts";
 import { templates } from "../mail-out/templates.ts";
 import { deliver, type DispatchDeps } from "./deliver.ts";
 import { refOf, scopeOf } from "./ticket-scope.ts";
@@ -27,9 +26,7 @@ export async function onTicketCommented(
   const author = await person(tx, event.workspaceId, p.authorId);
   const authorName = author?.name ?? (p.authorIsStaff ? "Support" : "The customer");
 
-  const mentioned = (
-    await directoryRepository.people(tx, event.workspaceId, p.mentionedIds)
-  ).filter(isStaffPerson);
+  const mentioned = (await people(tx, event.workspaceId, p.mentionedIds)).filter(isStaffPerson);
   await deliver(tx, deps, event, {
     recipients: mentioned,
     ticket,

@@ -1,7 +1,6 @@
 import type { EventOf } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
-import { directoryRepository } from "../directory/directory-repository.ts";
-import { allAgents, person } from "../directory/recipients.ts";
+import { allAgents, groupMembers, person } from "../directory/recipients.ts";
 import { notificationRepository } from "../inbox/notification-repository.ts";
 import { templates } from "../mail-out/templates.ts";
 import { deliver, type DispatchDeps } from "./deliver.ts";
@@ -53,7 +52,7 @@ export async function onTicketCreated(
     });
   }
   const group = p.groupId
-    ? await directoryRepository.groupMembers(tx, event.workspaceId, p.groupId)
+    ? await groupMembers(tx, event.workspaceId, p.groupId)
     : await allAgents(tx, event.workspaceId);
   if (group.length === 0) {
     // The directory has not reached us yet: the workspace's shared agents' feed keeps the news.

@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { ErrorBody } from "@signpost/contracts";
+import { z } from "zod";
+import { AppError, type ErrorBody } from "@signpost/contracts";
 import type { Db } from "@signpost/db";
 import { authorize } from "@signpost/policy";
 import type { ServiceEnv } from "@signpost/service-kit";
@@ -8,7 +9,9 @@ import { formatCursor, parseCursor } from "../inbox/cursor.ts";
 import { notificationRepository } from "../inbox/notification-repository.ts";
 import { readerOf } from "../inbox/reader.ts";
 import { toNotification } from "../inbox/to-dto.ts";
+import type { PresenceStore } from "../presence/presence-store.ts";
 import type { LiveHub } from "./live-hub.ts";
+import { feedPresence } from "./presence-feed.ts";
 
 const keepAliveMs = 15_000;
 
@@ -16,8 +19,16 @@ const keepAliveMs = 15_000;
  * `GET /live/stream`: the caller's notifications as Server-Sent Events, each with its stream
  * position as `id`. A reconnecting EventSource sends the last one back as `Last-Event-ID` (or a
  * client passes `?after=` from a listed item) and gets exactly what came after it.
+ *
+ * `?presence=<ticketId>` (staff only) adds `presence` events: who else is on that ticket's page,
+ * sent at once and whenever it changes. Presence is not resumed; each event is the whole list.
  */
-export function mountLiveRoute(app: Hono<ServiceEnv>, db: Db, hub: LiveHub) {
+export function mountLiveRoute(
+  app: Hono<ServiceEnv>,
+  db: Db,
+  hub: LiveHub,
+  presence: PresenceStore,
+) {
   app.get("/live/stream", async (c) => {
     const who = c.get("identity");
     if (!who) {
@@ -29,6 +40,13 @@ export function mountLiveRoute(app: Hono<ServiceEnv>, db: Db, hub: LiveHub) {
       );
     }
     authorize(who, "notification.read");
+    const presenceTicket = c.req.query("presence");
+    if (presenceTicket !== undefined) {
+      authorize(who, "notification.presence");
+      if (!z.uuid().safeParse(presenceTicket).success) {
+        throw new AppError("BAD_REQUEST", "presence must be a ticket id");
+      }
+    }
     const reader = readerOf(who);
     let cursor =
       parseCursor(c.req.header("last-event-id")) ??
@@ -79,6 +97,14 @@ export function mountLiveRoute(app: Hono<ServiceEnv>, db: Db, hub: LiveHub) {
           retry: 2000,
         });
         await pump();
+        if (presenceTicket !== undefined) {
+          const stop = await feedPresence(
+            presence,
+            { workspaceId: who.workspaceId, ticketId: presenceTicket },
+            (p) => stream.writeSSE({ event: "presence", data: JSON.stringify(p) }),
+          );
+          void closed.then(stop);
+        }
         while (!stream.aborted) {
           await Promise.race([closed, stream.sleep(keepAliveMs)]);
           if (!stream.aborted) await stream.write(": keep-alive\n\n");

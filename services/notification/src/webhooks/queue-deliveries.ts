@@ -1,5 +1,6 @@
 import type { DomainEvent } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
+import { cachedLookup } from "../dispatch/projection-cache.ts";
 import { webhookEventTypes } from "./webhooks.ts";
 import { webhookRepository } from "./webhook-repository.ts";
 
@@ -17,6 +18,11 @@ export function webhookBody(event: DomainEvent): string {
 /** Queues the event for every subscribed endpoint, in the consumer's transaction. */
 export async function queueWebhookDeliveries(tx: Sql, event: DomainEvent): Promise<number> {
   if (!webhookEventTypes.includes(event.type)) return 0;
+  // Most workspaces subscribe no endpoint to most types: a cached answer saves the insert.
+  const subscribed = await cachedLookup(tx, "webhooks", `${event.workspaceId}:${event.type}`, () =>
+    webhookRepository.hasSubscribers(tx, event.workspaceId, event.type),
+  );
+  if (!subscribed) return 0;
   return webhookRepository.queueDeliveries(tx, {
     workspaceId: event.workspaceId,
     eventId: event.id,

@@ -60,6 +60,15 @@ export const webhookRepository = {
   },
 
   /** Queues the event for each active endpoint of its workspace that subscribed to its type. */
+  async hasSubscribers(sql: Sql, workspaceId: string, type: string): Promise<boolean> {
+    const { rows } = await sql.query(
+      `select 1 from notification.webhook_endpoints
+        where workspace_id = $1 and active and $2 = any(event_types) limit 1`,
+      [workspaceId, type],
+    );
+    return rows.length > 0;
+  },
+
   async queueDeliveries(
     tx: Sql,
     e: { workspaceId: string; eventId: string; type: string; body: string },
