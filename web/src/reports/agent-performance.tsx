@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../trpc.ts";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
-import { downloadCsv, toCsv } from "./csv.ts";
+import { ExportCsvButton } from "./export-csv-button.tsx";
 import { formatMinutes } from "./report-range.ts";
 
 const csatText = (avg: number | null, n: number) =>
@@ -20,34 +20,28 @@ export function AgentPerformance({ from, to }: { from: string; to: string }) {
       <div className="spread">
         <h2 id="agents-heading">Agent performance</h2>
         {report.data && (
-          <button
-            type="button"
-            onClick={() =>
-              downloadCsv(
-                "agent-performance.csv",
-                toCsv(
-                  [
-                    "Agent",
-                    "Solved",
-                    "Avg first response (min)",
-                    "Avg resolution (min)",
-                    "CSAT average",
-                    "CSAT ratings",
-                  ],
-                  agents.map((a) => [
-                    a.name,
-                    a.solved,
-                    a.avgFirstResponseMinutes ?? "",
-                    a.avgResolutionMinutes ?? "",
-                    a.csatAverage ?? "",
-                    a.csatCount,
-                  ]),
-                ),
-              )
+          <ExportCsvButton
+            of="agent performance"
+            file="agent-performance.csv"
+            header={[
+              "Agent",
+              "Solved",
+              "Avg first response (min)",
+              "Avg resolution (min)",
+              "CSAT average",
+              "CSAT ratings",
+            ]}
+            rows={() =>
+              agents.map((a) => [
+                a.name,
+                a.solved,
+                a.avgFirstResponseMinutes ?? "",
+                a.avgResolutionMinutes ?? "",
+                a.csatAverage ?? "",
+                a.csatCount,
+              ])
             }
-          >
-            Export CSV<span className="visually-hidden"> of agent performance</span>
-          </button>
+          />
         )}
       </div>
       {report.isPending ? (

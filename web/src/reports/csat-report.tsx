@@ -3,7 +3,7 @@ import { Link } from "../router.tsx";
 import { api } from "../trpc.ts";
 import { formatDate } from "../ui/format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
-import { downloadCsv, toCsv } from "./csv.ts";
+import { ExportCsvButton } from "./export-csv-button.tsx";
 
 const stars = (n: number) => `${n} ${n === 1 ? "star" : "stars"}`;
 
@@ -21,40 +21,20 @@ export function CsatReport({ from, to }: { from: string; to: string }) {
         <h2 id="csat-heading">Customer satisfaction</h2>
         {r && (
           <div className="row">
-            <button
-              type="button"
-              onClick={() =>
-                downloadCsv(
-                  "csat-distribution.csv",
-                  toCsv(
-                    ["Rating", "Ratings"],
-                    r.distribution.map((d) => [d.rating, d.count]),
-                  ),
-                )
+            <ExportCsvButton
+              of="CSAT ratings"
+              file="csat-distribution.csv"
+              header={["Rating", "Ratings"]}
+              rows={() => r.distribution.map((d) => [d.rating, d.count])}
+            />
+            <ExportCsvButton
+              of="CSAT comments"
+              file="csat-comments.csv"
+              header={["Ticket", "Subject", "Rating", "Comment", "Rated"]}
+              rows={() =>
+                r.recentComments.map((c) => [c.number, c.subject, c.rating, c.comment, c.createdAt])
               }
-            >
-              Export CSV<span className="visually-hidden"> of CSAT ratings</span>
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                downloadCsv(
-                  "csat-comments.csv",
-                  toCsv(
-                    ["Ticket", "Subject", "Rating", "Comment", "Rated"],
-                    r.recentComments.map((c) => [
-                      c.number,
-                      c.subject,
-                      c.rating,
-                      c.comment,
-                      c.createdAt,
-                    ]),
-                  ),
-                )
-              }
-            >
-              Export CSV<span className="visually-hidden"> of CSAT comments</span>
-            </button>
+            />
           </div>
         )}
       </div>

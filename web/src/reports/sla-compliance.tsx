@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../trpc.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
-import { downloadCsv, toCsv } from "./csv.ts";
+import { ExportCsvButton } from "./export-csv-button.tsx";
 
 const percent = (met: number, breached: number) =>
   met + breached === 0 ? "—" : `${Math.round((met / (met + breached)) * 100)}%`;
@@ -17,34 +17,28 @@ export function SlaCompliance({ from, to }: { from: string; to: string }) {
       <div className="spread">
         <h2 id="sla-report-heading">SLA compliance</h2>
         {report.data && (
-          <button
-            type="button"
-            onClick={() => {
+          <ExportCsvButton
+            of="SLA compliance"
+            file="sla-compliance.csv"
+            header={["Target", "Met", "Breached", "Compliance"]}
+            rows={() => {
               const r = report.data;
-              downloadCsv(
-                "sla-compliance.csv",
-                toCsv(
-                  ["Target", "Met", "Breached", "Compliance"],
-                  [
-                    [
-                      "First response",
-                      r.firstResponse.met,
-                      r.firstResponse.breached,
-                      percent(r.firstResponse.met, r.firstResponse.breached),
-                    ],
-                    [
-                      "Resolution",
-                      r.resolution.met,
-                      r.resolution.breached,
-                      percent(r.resolution.met, r.resolution.breached),
-                    ],
-                  ],
-                ),
-              );
+              return [
+                [
+                  "First response",
+                  r.firstResponse.met,
+                  r.firstResponse.breached,
+                  percent(r.firstResponse.met, r.firstResponse.breached),
+                ],
+                [
+                  "Resolution",
+                  r.resolution.met,
+                  r.resolution.breached,
+                  percent(r.resolution.met, r.resolution.breached),
+                ],
+              ];
             }}
-          >
-            Export CSV<span className="visually-hidden"> of SLA compliance</span>
-          </button>
+          />
         )}
       </div>
       {report.isPending ? (
