@@ -15,8 +15,9 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createPgDb } from "@signpost/db";
 import { generateIdentityKeys } from "@signpost/service-kit";
-import { freshDatabase, testEnv, uniqueSuffix, waitFor } from "@signpost/testkit";
+import { freshDatabase, testEnv, uniqueSuffix } from "@signpost/testkit";
 import { signedInWorkspace } from "../support/clients.ts";
+import { waitForNotificationDirectory } from "../support/directory.ts";
 import { auditEffects, waitForQuiescence } from "../support/effects-audit.ts";
 import { loadOperations, mixedLoad } from "../support/mixed-load.ts";
 import {
@@ -103,16 +104,7 @@ try {
   );
 
   const { ws, sessions } = await signedInWorkspace({ db, url: gateways[0] as string });
-  await waitFor(
-    "the directory to reach the notification service",
-    async () =>
-      (
-        await sql.query(`select 1 from notification.directory_people where workspace_id = $1`, [
-          ws.workspaceId,
-        ])
-      ).rowCount === 5,
-    60_000,
-  );
+  await waitForNotificationDirectory(sql, ws.workspaceId);
 
   // The raw figure: a bare round trip to a gateway, same machine, same concurrency, same run.
   const raw = await closedLoop(

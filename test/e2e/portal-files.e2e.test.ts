@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { uploadAttachment } from "../support/attachments.ts";
 import { axeViolations } from "./support/browser.ts";
 import { e2eApp, type Person } from "./support/app.ts";
 
@@ -16,11 +17,10 @@ describe("files and the SLA countdown in the portal", () => {
     type: string,
     body: Buffer,
   ) => {
-    const session = app().ws.sessions[who];
-    const query = new URLSearchParams({ ticketId, filename });
-    const res = await fetch(`${app().gw.url}/api/ticket/attachments?${query.toString()}`, {
-      method: "POST",
-      headers: { cookie: session.cookie, "x-csrf-token": session.csrf, "content-type": type },
+    const res = await uploadAttachment(app().gw.url, app().ws.sessions[who], {
+      ticketId,
+      filename,
+      type,
       body,
     });
     expect(res.status).toBe(201);

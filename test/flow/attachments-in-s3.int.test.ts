@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startGateway, type RunningGateway } from "@signpost/gateway";
 import type { TAttachment } from "@signpost/contracts";
 import { describeWithInfra, startS3Server, type S3Server } from "@signpost/testkit";
+import { uploadAttachment } from "../support/attachments.ts";
 import { clientsFor, signedInWorkspace } from "../support/clients.ts";
 import { postgresMode, testGatewayEnv, type RunMode } from "../support/run-modes.ts";
 
@@ -40,18 +41,12 @@ describeWithInfra("attachments in an S3-compatible store, configured on the gate
       description: "See the log.",
     });
     const file = Buffer.from("line one\nline two\n".repeat(5000));
-    const res = await fetch(
-      `${gw.url}/api/ticket/attachments?ticketId=${ticket.id}&filename=app.log`,
-      {
-        method: "POST",
-        headers: {
-          cookie: customer.cookie,
-          "x-csrf-token": customer.csrf,
-          "content-type": "text/plain",
-        },
-        body: file,
-      },
-    );
+    const res = await uploadAttachment(gw.url, customer, {
+      ticketId: ticket.id,
+      filename: "app.log",
+      type: "text/plain",
+      body: file,
+    });
     expect(res.status, await res.clone().text()).toBe(201);
     const attachment = (await res.json()) as TAttachment;
     expect(s3.objects("support-files").get(`${signed.ws.workspaceId}/${attachment.id}`)).toEqual(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startGateway, type RunningGateway } from "@signpost/gateway";
 import type { TAttachment } from "@signpost/contracts";
 import { describeWithInfra } from "@signpost/testkit";
+import { uploadAttachment } from "../support/attachments.ts";
 import { clientsFor, signedInWorkspace } from "../support/clients.ts";
 import { postgresMode, testGatewayEnv, type RunMode } from "../support/run-modes.ts";
 
@@ -29,18 +30,12 @@ describeWithInfra("attachments through the gateway", (infra) => {
     });
     const file = Buffer.alloc(3 * 1024 * 1024, 1);
     Buffer.from("%PDF-1.7").copy(file);
-    const res = await fetch(
-      `${gw.url}/api/ticket/attachments?ticketId=${ticket.id}&filename=dump.pdf`,
-      {
-        method: "POST",
-        headers: {
-          cookie: customer.cookie,
-          "x-csrf-token": customer.csrf,
-          "content-type": "application/pdf",
-        },
-        body: file,
-      },
-    );
+    const res = await uploadAttachment(gw.url, customer, {
+      ticketId: ticket.id,
+      filename: "dump.pdf",
+      type: "application/pdf",
+      body: file,
+    });
     expect(res.status, await res.clone().text()).toBe(201);
     const attachment = (await res.json()) as TAttachment;
     expect(attachment.size).toBe(file.length);

@@ -4,6 +4,7 @@ import { startGateway, type RunningGateway } from "@signpost/gateway";
 import { generateIdentityKeys } from "@signpost/service-kit";
 import { describeWithInfra, freshDatabase, uniqueSuffix, waitFor } from "@signpost/testkit";
 import { signedInWorkspace } from "../support/clients.ts";
+import { waitForNotificationDirectory } from "../support/directory.ts";
 import { auditEffects, waitForQuiescence, type AuditTarget } from "../support/effects-audit.ts";
 import { emptyLoadRecord, mergeLoadRecord, mixedLoad } from "../support/mixed-load.ts";
 import {
@@ -103,16 +104,7 @@ describeWithInfra("resilience: faults under load", (infra) => {
     );
     const { ws, sessions } = await signedInWorkspace(gateway);
     // Mail goes to people the notification service knows: wait for the directory to reach it.
-    await waitFor(
-      "the directory to reach the notification service",
-      async () =>
-        (
-          await sql.query(`select 1 from notification.directory_people where workspace_id = $1`, [
-            ws.workspaceId,
-          ])
-        ).rowCount === 5,
-      60_000,
-    );
+    await waitForNotificationDirectory(sql, ws.workspaceId);
     say(`${at()} up: ticket, kb, notification x2, own redis and SMTP server`);
 
     const target: AuditTarget = {

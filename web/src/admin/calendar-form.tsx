@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { TBusinessCalendar } from "@signpost/contracts";
 import { api } from "../trpc.ts";
-import { ErrorNotice } from "../ui/states.tsx";
+import { AdminForm, useSaveThenClose } from "./admin-form.tsx";
 import { slaKeys } from "./sla-queries.ts";
 
 const weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -29,40 +28,29 @@ export function CalendarForm({
   calendar: TBusinessCalendar | null;
   onDone: () => void;
 }) {
-  const client = useQueryClient();
   const [name, setName] = useState(calendar?.name ?? "");
   const [timeZone, setTimeZone] = useState(
     calendar?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   );
   const [hours, setHours] = useState<Hours>(calendar?.hours ?? officeHours);
   const [holidays, setHolidays] = useState<Holidays>(calendar?.holidays ?? []);
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useSaveThenClose(
+    slaKeys.calendars,
+    () => {
       const fields = { name, timeZone, hours, holidays };
       return calendar
         ? api.ticket.sla.calendars.update.mutate({ calendarId: calendar.id, ...fields })
         : api.ticket.sla.calendars.create.mutate(fields);
     },
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: slaKeys.calendars });
-      onDone();
-    },
-  });
+    onDone,
+  );
   const setSpan = (i: number, patch: Partial<Hours[number]>) =>
     setHours(hours.map((h, j) => (j === i ? { ...h, ...patch } : h)));
   const setHoliday = (i: number, patch: Partial<Holidays[number]>) =>
     setHolidays(holidays.map((h, j) => (j === i ? { ...h, ...patch } : h)));
   const title = calendar ? `Edit ${calendar.name}` : "New calendar";
   return (
-    <form
-      className="card stack"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <h2>{title}</h2>
+    <AdminForm title={title} save={save} saveLabel="Save calendar" onDone={onDone}>
       <div className="row">
         <div className="field">
           <label htmlFor="calendar-name">Name</label>
@@ -166,15 +154,6 @@ export function CalendarForm({
           </button>
         </div>
       </fieldset>
-      {save.isError && <ErrorNotice error={save.error} />}
-      <div className="row">
-        <button type="submit" className="button-primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save calendar"}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

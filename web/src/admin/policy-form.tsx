@@ -1,11 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { TSlaPolicy, TTicketPriority } from "@signpost/contracts";
+import type { TSlaPolicy } from "@signpost/contracts";
 import { groupsQuery, organizationsQuery } from "../queries.ts";
 import { api } from "../trpc.ts";
 import { fieldErrors } from "../ui/errors.ts";
 import { priorities, priorityLabels } from "../ui/format.ts";
-import { ErrorNotice } from "../ui/states.tsx";
+import { SelectField } from "../ui/select-field.tsx";
+import { AdminForm, useSaveThenClose } from "./admin-form.tsx";
 import { calendarsQuery, categoriesQuery, slaKeys } from "./sla-queries.ts";
 import { TargetInput } from "./target-input.tsx";
 
@@ -25,36 +26,25 @@ const blank: Fields = {
 
 /** Creates or edits an SLA policy: what it applies to, its targets, clock and escalation. */
 export function PolicyForm({ policy, onDone }: { policy: TSlaPolicy | null; onDone: () => void }) {
-  const client = useQueryClient();
   const [f, setF] = useState<Fields>(policy ?? blank);
   const set = (patch: Partial<Fields>) => setF({ ...f, ...patch });
   const calendars = useQuery(calendarsQuery());
   const categories = useQuery(categoriesQuery());
   const orgs = useQuery(organizationsQuery());
   const groups = useQuery(groupsQuery());
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useSaveThenClose(
+    slaKeys.policies,
+    () =>
       policy
         ? api.ticket.sla.policies.update.mutate({ policyId: policy.id, ...f })
         : api.ticket.sla.policies.create.mutate(f),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: slaKeys.policies });
-      onDone();
-    },
-  });
+    onDone,
+  );
   const errors = fieldErrors(save.error);
   const title = policy ? `Edit ${policy.name}` : "New policy";
   const orNull = (v: string) => (v === "" ? null : v);
   return (
-    <form
-      className="card stack"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <h2>{title}</h2>
+    <AdminForm title={title} save={save} saveLabel="Save policy" onDone={onDone}>
       <div className="row">
         <div className="field">
           <label htmlFor="policy-name">Name</label>
@@ -66,50 +56,28 @@ export function PolicyForm({ policy, onDone }: { policy: TSlaPolicy | null; onDo
             onChange={(e) => set({ name: e.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor="policy-priority">Priority</label>
-          <select
-            id="policy-priority"
-            value={f.priority}
-            onChange={(e) => set({ priority: e.target.value as TTicketPriority })}
-          >
-            {priorities.map((p) => (
-              <option key={p} value={p}>
-                {priorityLabels[p]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="policy-category">Category</label>
-          <select
-            id="policy-category"
-            value={f.category ?? ""}
-            onChange={(e) => set({ category: orNull(e.target.value) })}
-          >
-            <option value="">Any category</option>
-            {(categories.data ?? []).map((c) => (
-              <option key={c.key} value={c.key}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="policy-org">Organization</label>
-          <select
-            id="policy-org"
-            value={f.orgId ?? ""}
-            onChange={(e) => set({ orgId: orNull(e.target.value) })}
-          >
-            <option value="">Any organization</option>
-            {[...(orgs.data?.values() ?? [])].map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Priority"
+          value={f.priority}
+          options={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+          onChange={(priority) => set({ priority })}
+        />
+        <SelectField
+          label="Category"
+          value={f.category ?? ""}
+          options={(categories.data ?? []).map((c) => ({ value: c.key, label: c.label }))}
+          onChange={(v) => set({ category: orNull(v) })}
+        >
+          <option value="">Any category</option>
+        </SelectField>
+        <SelectField
+          label="Organization"
+          value={f.orgId ?? ""}
+          options={[...(orgs.data?.values() ?? [])].map((o) => ({ value: o.id, label: o.name }))}
+          onChange={(v) => set({ orgId: orNull(v) })}
+        >
+          <option value="">Any organization</option>
+        </SelectField>
       </div>
       <div className="row">
         <TargetInput
@@ -124,21 +92,17 @@ export function PolicyForm({ policy, onDone }: { policy: TSlaPolicy | null; onDo
           minutes={f.resolutionMinutes}
           onChange={(m) => set({ resolutionMinutes: m })}
         />
-        <div className="field">
-          <label htmlFor="policy-clock">Counting</label>
-          <select
-            id="policy-clock"
-            value={f.calendarId ?? ""}
-            onChange={(e) => set({ calendarId: orNull(e.target.value) })}
-          >
-            <option value="">Calendar time (around the clock)</option>
-            {(calendars.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                Business hours: {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Counting"
+          value={f.calendarId ?? ""}
+          options={(calendars.data ?? []).map((c) => ({
+            value: c.id,
+            label: `Business hours: ${c.name}`,
+          }))}
+          onChange={(v) => set({ calendarId: orNull(v) })}
+        >
+          <option value="">Calendar time (around the clock)</option>
+        </SelectField>
       </div>
       {(errors.firstResponseMinutes || errors.resolutionMinutes) && (
         <p className="field-error">{errors.firstResponseMinutes ?? errors.resolutionMinutes}</p>
@@ -153,31 +117,15 @@ export function PolicyForm({ policy, onDone }: { policy: TSlaPolicy | null; onDo
           />
           Raise the priority one step
         </label>
-        <div className="field">
-          <label htmlFor="policy-escalate-group">Move to group</label>
-          <select
-            id="policy-escalate-group"
-            value={f.escalateGroupId ?? ""}
-            onChange={(e) => set({ escalateGroupId: orNull(e.target.value) })}
-          >
-            <option value="">Keep its group</option>
-            {(groups.data ?? []).map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Move to group"
+          value={f.escalateGroupId ?? ""}
+          options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          onChange={(v) => set({ escalateGroupId: orNull(v) })}
+        >
+          <option value="">Keep its group</option>
+        </SelectField>
       </fieldset>
-      {save.isError && <ErrorNotice error={save.error} />}
-      <div className="row">
-        <button type="submit" className="button-primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save policy"}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

@@ -6,6 +6,7 @@ import { useSignedIn } from "../session.ts";
 import { useTitle } from "../shell/use-title.ts";
 import { api } from "../trpc.ts";
 import { useDebounced } from "../ui/use-debounced.ts";
+import { useNow } from "../ui/use-now.ts";
 import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
 import { BulkBar } from "./bulk-bar.tsx";
 import { useArrivals } from "./queue-arrivals.ts";
@@ -14,7 +15,6 @@ import { useQueueKeys } from "./queue-keys.ts";
 import { QueueTable } from "./queue-table.tsx";
 import { searchFor, searchInput, viewFrom, type QueueView } from "./queue-view.ts";
 import { SavedViews } from "./saved-views.tsx";
-import { useNow } from "./sla-panel.tsx";
 
 const pageSize = 25;
 

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import type { TTicketSla } from "@signpost/contracts";
 import { api } from "../trpc.ts";
 import { formatDate, formatRelative } from "../ui/format.ts";
+import { useNow } from "../ui/use-now.ts";
 import { ErrorNotice } from "../ui/states.tsx";
 
 const stateText: Record<TTicketSla["state"], string> = {
@@ -20,16 +20,6 @@ const stateClass: Record<TTicketSla["state"], string> = {
   paused: "status-waiting_on_customer",
   met: "status-resolved",
 };
-
-/** Re-renders every 30 s so countdowns stay true without refetching. */
-export function useNow(everyMs = 30_000) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
 
 function Target({
   label,

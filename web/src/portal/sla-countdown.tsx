@@ -1,17 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { api } from "../trpc.ts";
 import { formatDate, formatRelative } from "../ui/format.ts";
-
-/** Re-renders every 30 s so the countdown stays true without refetching. */
-function useNow(everyMs = 30_000) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
+import { useNow } from "../ui/use-now.ts";
 
 function Due({ label, at, now }: { label: string; at: string; now: number }) {
   const late = Date.parse(at) < now;

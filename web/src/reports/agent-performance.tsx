@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../trpc.ts";
-import { Empty, ErrorNotice, Loading } from "../ui/states.tsx";
-import { downloadCsv, toCsv } from "./csv.ts";
+import { Empty } from "../ui/states.tsx";
+import { ExportCsvButton } from "./export-csv-button.tsx";
+import { ReportCard } from "./report-card.tsx";
 import { formatMinutes } from "./report-range.ts";
 
 const csatText = (avg: number | null, n: number) =>
@@ -16,86 +17,79 @@ export function AgentPerformance({ from, to }: { from: string; to: string }) {
   const agents = report.data?.agents ?? [];
   const max = Math.max(1, ...agents.map((a) => a.solved));
   return (
-    <section className="card" aria-labelledby="agents-heading">
-      <div className="spread">
-        <h2 id="agents-heading">Agent performance</h2>
-        {report.data && (
-          <button
-            type="button"
-            onClick={() =>
-              downloadCsv(
-                "agent-performance.csv",
-                toCsv(
-                  [
-                    "Agent",
-                    "Solved",
-                    "Avg first response (min)",
-                    "Avg resolution (min)",
-                    "CSAT average",
-                    "CSAT ratings",
-                  ],
-                  agents.map((a) => [
-                    a.name,
-                    a.solved,
-                    a.avgFirstResponseMinutes ?? "",
-                    a.avgResolutionMinutes ?? "",
-                    a.csatAverage ?? "",
-                    a.csatCount,
-                  ]),
-                ),
-              )
-            }
-          >
-            Export CSV<span className="visually-hidden"> of agent performance</span>
-          </button>
-        )}
-      </div>
-      {report.isPending ? (
-        <Loading />
-      ) : report.isError ? (
-        <ErrorNotice error={report.error} retry={() => void report.refetch()} />
-      ) : agents.length === 0 ? (
-        <Empty>No agent solved or answered a ticket in this range.</Empty>
-      ) : (
-        <div className="volume-scroll">
-          <table>
-            <caption className="visually-hidden">Agent performance in the range</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agent</th>
-                <th scope="col">Solved</th>
-                <th scope="col" className="num">
-                  Avg first response
-                </th>
-                <th scope="col" className="num">
-                  Avg resolution
-                </th>
-                <th scope="col" className="num">
-                  CSAT (ratings)
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {agents.map((a) => (
-                <tr key={a.agentId}>
-                  <th scope="row">{a.name}</th>
-                  <td>
-                    <span className="bar-cell">
-                      <span className="bar-track" aria-hidden="true">
-                        <span className="bar" style={{ width: `${(a.solved / max) * 100}%` }} />
-                      </span>
-                      <span className="num">{a.solved}</span>
-                    </span>
-                  </td>
-                  <td className="num">{formatMinutes(a.avgFirstResponseMinutes)}</td>
-                  <td className="num">{formatMinutes(a.avgResolutionMinutes)}</td>
-                  <td className="num">{csatText(a.csatAverage, a.csatCount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <ReportCard
+      id="agents-heading"
+      title="Agent performance"
+      query={report}
+      actions={() => (
+        <ExportCsvButton
+          of="agent performance"
+          file="agent-performance.csv"
+          header={[
+            "Agent",
+            "Solved",
+            "Avg first response (min)",
+            "Avg resolution (min)",
+            "CSAT average",
+            "CSAT ratings",
+          ]}
+          rows={() =>
+            agents.map((a) => [
+              a.name,
+              a.solved,
+              a.avgFirstResponseMinutes ?? "",
+              a.avgResolutionMinutes ?? "",
+              a.csatAverage ?? "",
+              a.csatCount,
+            ])
+          }
+        />
       )}
-    </section>
+    >
+      {() =>
+        agents.length === 0 ? (
+          <Empty>No agent solved or answered a ticket in this range.</Empty>
+        ) : (
+          <div className="volume-scroll">
+            <table>
+              <caption className="visually-hidden">Agent performance in the range</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Agent</th>
+                  <th scope="col">Solved</th>
+                  <th scope="col" className="num">
+                    Avg first response
+                  </th>
+                  <th scope="col" className="num">
+                    Avg resolution
+                  </th>
+                  <th scope="col" className="num">
+                    CSAT (ratings)
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {agents.map((a) => (
+                  <tr key={a.agentId}>
+                    <th scope="row">{a.name}</th>
+                    <td>
+                      <span className="bar-cell">
+                        <span className="bar-track" aria-hidden="true">
+                          <span className="bar" style={{ width: `${(a.solved / max) * 100}%` }} />
+                        </span>
+                        <span className="num">{a.solved}</span>
+                      </span>
+                    </td>
+                    <td className="num">{formatMinutes(a.avgFirstResponseMinutes)}</td>
+                    <td className="num">{formatMinutes(a.avgResolutionMinutes)}</td>
+                    <td className="num">{csatText(a.csatAverage, a.csatCount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      }
+    </ReportCard>
   );
 }

@@ -1,4 +1,4 @@
-import { downloadCsv, toCsv } from "./csv.ts";
+import { ExportCsvButton } from "./export-csv-button.tsx";
 import type { Count } from "./ticket-stats.ts";
 
 /** A count per value as bars (with the numbers written out) and a CSV export of the same table. */
@@ -21,20 +21,12 @@ export function CountTable({
     <section className="card" aria-labelledby={id}>
       <div className="spread">
         <h2 id={id}>{title}</h2>
-        <button
-          type="button"
-          onClick={() =>
-            downloadCsv(
-              `${file}.csv`,
-              toCsv(
-                [column, "Tickets"],
-                counts.map((c) => [label(c.key), c.count]),
-              ),
-            )
-          }
-        >
-          Export CSV<span className="visually-hidden"> of {title.toLowerCase()}</span>
-        </button>
+        <ExportCsvButton
+          of={title.toLowerCase()}
+          file={`${file}.csv`}
+          header={[column, "Tickets"]}
+          rows={() => counts.map((c) => [label(c.key), c.count])}
+        />
       </div>
       {counts.length === 0 ? (
         <p className="muted">No tickets in this range.</p>

@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "../router.tsx";
 import { api } from "../trpc.ts";
 import { formatDate } from "../ui/format.ts";
-import { ErrorNotice, Loading } from "../ui/states.tsx";
-import { downloadCsv, toCsv } from "./csv.ts";
+import { ExportCsvButton } from "./export-csv-button.tsx";
+import { ReportCard } from "./report-card.tsx";
 
 const stars = (n: number) => `${n} ${n === 1 ? "star" : "stars"}`;
 
@@ -16,53 +16,31 @@ export function CsatReport({ from, to }: { from: string; to: string }) {
   const r = report.data;
   const max = Math.max(1, ...(r?.distribution ?? []).map((d) => d.count));
   return (
-    <section className="card stack" aria-labelledby="csat-heading">
-      <div className="spread">
-        <h2 id="csat-heading">Customer satisfaction</h2>
-        {r && (
-          <div className="row">
-            <button
-              type="button"
-              onClick={() =>
-                downloadCsv(
-                  "csat-distribution.csv",
-                  toCsv(
-                    ["Rating", "Ratings"],
-                    r.distribution.map((d) => [d.rating, d.count]),
-                  ),
-                )
-              }
-            >
-              Export CSV<span className="visually-hidden"> of CSAT ratings</span>
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                downloadCsv(
-                  "csat-comments.csv",
-                  toCsv(
-                    ["Ticket", "Subject", "Rating", "Comment", "Rated"],
-                    r.recentComments.map((c) => [
-                      c.number,
-                      c.subject,
-                      c.rating,
-                      c.comment,
-                      c.createdAt,
-                    ]),
-                  ),
-                )
-              }
-            >
-              Export CSV<span className="visually-hidden"> of CSAT comments</span>
-            </button>
-          </div>
-        )}
-      </div>
-      {report.isPending ? (
-        <Loading />
-      ) : report.isError ? (
-        <ErrorNotice error={report.error} retry={() => void report.refetch()} />
-      ) : (
+    <ReportCard
+      id="csat-heading"
+      title="Customer satisfaction"
+      query={report}
+      stack
+      actions={(r) => (
+        <div className="row">
+          <ExportCsvButton
+            of="CSAT ratings"
+            file="csat-distribution.csv"
+            header={["Rating", "Ratings"]}
+            rows={() => r.distribution.map((d) => [d.rating, d.count])}
+          />
+          <ExportCsvButton
+            of="CSAT comments"
+            file="csat-comments.csv"
+            header={["Ticket", "Subject", "Rating", "Comment", "Rated"]}
+            rows={() =>
+              r.recentComments.map((c) => [c.number, c.subject, c.rating, c.comment, c.createdAt])
+            }
+          />
+        </div>
+      )}
+    >
+      {(r) => (
         <>
           <p>
             <strong className="big">{r?.average === null ? "—" : r?.average.toFixed(1)}</strong>{" "}
@@ -95,6 +73,6 @@ export function CsatReport({ from, to }: { from: string; to: string }) {
           )}
         </>
       )}
-    </section>
+    </ReportCard>
   );
 }

@@ -8,6 +8,7 @@ import { AgentPerformance } from "./agent-performance.tsx";
 import { CountTable } from "./count-table.tsx";
 import { CsatReport } from "./csat-report.tsx";
 import { downloadCsv, toCsv } from "./csv.ts";
+import { ExportCsvButton } from "./export-csv-button.tsx";
 import { rangeOf } from "./report-range.ts";
 import { SlaCompliance } from "./sla-compliance.tsx";
 import { countBy, medianResolutionHours, volumeByDay } from "./ticket-stats.ts";
@@ -105,20 +106,12 @@ export default function ReportsArea() {
       <section className="card" aria-labelledby="volume-heading">
         <div className="spread">
           <h2 id="volume-heading">Volume by day</h2>
-          <button
-            type="button"
-            onClick={() =>
-              downloadCsv(
-                "ticket-volume.csv",
-                toCsv(
-                  ["Day", "Opened", "Resolved"],
-                  volume.map((v) => [v.day, v.opened, v.resolved]),
-                ),
-              )
-            }
-          >
-            Export CSV<span className="visually-hidden"> of volume by day</span>
-          </button>
+          <ExportCsvButton
+            of="volume by day"
+            file="ticket-volume.csv"
+            header={["Day", "Opened", "Resolved"]}
+            rows={() => volume.map((v) => [v.day, v.opened, v.resolved])}
+          />
         </div>
         <div className="volume-scroll">
           <table>

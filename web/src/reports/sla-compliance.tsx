@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../trpc.ts";
-import { ErrorNotice, Loading } from "../ui/states.tsx";
-import { downloadCsv, toCsv } from "./csv.ts";
+import { ExportCsvButton } from "./export-csv-button.tsx";
+import { ReportCard } from "./report-card.tsx";
 
 const percent = (met: number, breached: number) =>
   met + breached === 0 ? "—" : `${Math.round((met / (met + breached)) * 100)}%`;
@@ -13,51 +13,40 @@ export function SlaCompliance({ from, to }: { from: string; to: string }) {
     queryFn: ({ signal }) => api.ticket.sla.compliance.query({ from, to }, { signal }),
   });
   return (
-    <section className="card" aria-labelledby="sla-report-heading">
-      <div className="spread">
-        <h2 id="sla-report-heading">SLA compliance</h2>
-        {report.data && (
-          <button
-            type="button"
-            onClick={() => {
-              const r = report.data;
-              downloadCsv(
-                "sla-compliance.csv",
-                toCsv(
-                  ["Target", "Met", "Breached", "Compliance"],
-                  [
-                    [
-                      "First response",
-                      r.firstResponse.met,
-                      r.firstResponse.breached,
-                      percent(r.firstResponse.met, r.firstResponse.breached),
-                    ],
-                    [
-                      "Resolution",
-                      r.resolution.met,
-                      r.resolution.breached,
-                      percent(r.resolution.met, r.resolution.breached),
-                    ],
-                  ],
-                ),
-              );
-            }}
-          >
-            Export CSV<span className="visually-hidden"> of SLA compliance</span>
-          </button>
-        )}
-      </div>
-      {report.isPending ? (
-        <Loading />
-      ) : report.isError ? (
-        <ErrorNotice error={report.error} retry={() => void report.refetch()} />
-      ) : (
+    <ReportCard
+      id="sla-report-heading"
+      title="SLA compliance"
+      query={report}
+      actions={(data) => (
+        <ExportCsvButton
+          of="SLA compliance"
+          file="sla-compliance.csv"
+          header={["Target", "Met", "Breached", "Compliance"]}
+          rows={() => {
+            const r = data;
+            return [
+              [
+                "First response",
+                r.firstResponse.met,
+                r.firstResponse.breached,
+                percent(r.firstResponse.met, r.firstResponse.breached),
+              ],
+              [
+                "Resolution",
+                r.resolution.met,
+                r.resolution.breached,
+                percent(r.resolution.met, r.resolution.breached),
+              ],
+            ];
+          }}
+        />
+      )}
+    >
+      {(data) => (
         <>
           <p>
             <strong className="big">
-              {report.data.compliance === null
-                ? "—"
-                : `${Math.round(report.data.compliance * 100)}%`}
+              {data.compliance === null ? "—" : `${Math.round(data.compliance * 100)}%`}
             </strong>{" "}
             of targets met
           </p>
@@ -80,8 +69,8 @@ export function SlaCompliance({ from, to }: { from: string; to: string }) {
             <tbody>
               {(
                 [
-                  ["First response", report.data.firstResponse],
-                  ["Resolution", report.data.resolution],
+                  ["First response", data.firstResponse],
+                  ["Resolution", data.resolution],
                 ] as const
               ).map(([name, m]) => (
                 <tr key={name}>
@@ -95,6 +84,6 @@ export function SlaCompliance({ from, to }: { from: string; to: string }) {
           </table>
         </>
       )}
-    </section>
+    </ReportCard>
   );
 }

@@ -1,29 +1,24 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeWithInfra, testWorkspace } from "@signpost/testkit";
-import { codeOf, startTicketHarness, type TicketHarness } from "../testing/harness.ts";
+import { codeOf } from "../testing/harness.ts";
+import { ticketSuite } from "../testing/ticket-suite.ts";
 
 describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) => {
-  let h: TicketHarness;
-  const ws = testWorkspace();
-
-  beforeAll(async () => {
-    h = await startTicketHarness(infra);
-    await h.publishPeople(ws);
-  });
-  afterAll(async () => h?.stop());
+  const suite = ticketSuite(infra);
+  const { ws } = suite;
 
   const open = () =>
-    h
+    suite.h
       .as(ws.customerA)
       .tickets.create.mutate({ subject: "Cannot log in", description: "Locked out." });
 
   it("lets the requester rate each resolution once", async () => {
     const t = await open();
-    const customer = h.as(ws.customerA);
+    const customer = suite.h.as(ws.customerA);
     expect(await codeOf(customer.csat.submit.mutate({ ticketId: t.id, rating: 5 }))).toBe(
       "CONFLICT",
     );
-    await h.as(ws.agent).tickets.resolve.mutate({ ticketId: t.id });
+    await suite.h.as(ws.agent).tickets.resolve.mutate({ ticketId: t.id });
     const first = await customer.csat.submit.mutate({
       ticketId: t.id,
       rating: 4,
@@ -33,7 +28,7 @@ describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) =>
     expect(await codeOf(customer.csat.submit.mutate({ ticketId: t.id, rating: 1 }))).toBe(
       "CONFLICT",
     );
-    const [event] = await h.events("csat.submitted", t.id);
+    const [event] = await suite.h.events("csat.submitted", t.id);
     expect(event?.payload).toMatchObject({
       rating: 4,
       comment: "Quick, thanks",
@@ -42,10 +37,10 @@ describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) =>
 
     // Reopened and resolved again: a new resolution, rated anew.
     await customer.comments.add.mutate({ ticketId: t.id, body: "Locked out again" });
-    await h.as(ws.agent).tickets.resolve.mutate({ ticketId: t.id });
+    await suite.h.as(ws.agent).tickets.resolve.mutate({ ticketId: t.id });
     await customer.csat.submit.mutate({ ticketId: t.id, rating: 2 });
     expect(
-      (await h.as(ws.agent).csat.forTicket.query({ ticketId: t.id })).map((r) => [
+      (await suite.h.as(ws.agent).csat.forTicket.query({ ticketId: t.id })).map((r) => [
         r.resolution,
         r.rating,
       ]),
@@ -53,12 +48,12 @@ describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) =>
       [1, 4],
       [2, 2],
     ]);
-    expect(await codeOf(h.as(ws.agent).csat.submit.mutate({ ticketId: t.id, rating: 5 }))).toBe(
-      "FORBIDDEN",
-    );
-    expect(await codeOf(h.as(ws.customerB).csat.submit.mutate({ ticketId: t.id, rating: 5 }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      await codeOf(suite.h.as(ws.agent).csat.submit.mutate({ ticketId: t.id, rating: 5 })),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(suite.h.as(ws.customerB).csat.submit.mutate({ ticketId: t.id, rating: 5 })),
+    ).toBe("NOT_FOUND");
     expect(await codeOf(customer.csat.submit.mutate({ ticketId: t.id, rating: 6 }))).toBe(
       "BAD_REQUEST",
     );
@@ -66,16 +61,16 @@ describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) =>
 
   it("applies a macro: placeholders filled, status, priority and tags set", async () => {
     const t = await open();
-    const macro = await h.as(ws.agent).macros.create.mutate({
+    const macro = await suite.h.as(ws.agent).macros.create.mutate({
       name: "Password reset sent",
       body: "Hi {{requester.name}}, I sent a reset link for #{{ticket.number}}. — {{agent.name}}",
       actions: { status: "waiting_on_customer", priority: "high", addTags: ["password"] },
     });
-    const preview = await h
+    const preview = await suite.h
       .as(ws.agent)
       .macros.preview.query({ macroId: macro.id, ticketId: t.id });
     expect(preview.body).toBe(`Hi Customer A, I sent a reset link for #${t.number}. — Agent`);
-    const comment = await h
+    const comment = await suite.h
       .as(ws.agent)
       .macros.applyTo.mutate({ macroId: macro.id, ticketId: t.id });
     expect(comment).toMatchObject({
@@ -83,34 +78,36 @@ describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) =>
       visibility: "public",
       authorId: ws.agent.userId,
     });
-    expect(await h.as(ws.agent).tickets.get.query({ ticketId: t.id })).toMatchObject({
+    expect(await suite.h.as(ws.agent).tickets.get.query({ ticketId: t.id })).toMatchObject({
       status: "waiting_on_customer",
       priority: "high",
       tags: ["password"],
     });
-    expect((await h.as(ws.agent).macros.list.query()).map((m) => m.name)).toEqual([
+    expect((await suite.h.as(ws.agent).macros.list.query()).map((m) => m.name)).toEqual([
       "Password reset sent",
     ]);
-    expect(await codeOf(h.as(ws.customerA).macros.list.query())).toBe("FORBIDDEN");
+    expect(await codeOf(suite.h.as(ws.customerA).macros.list.query())).toBe("FORBIDDEN");
     expect(
       await codeOf(
-        h.as(testWorkspace().agent).macros.applyTo.mutate({ macroId: macro.id, ticketId: t.id }),
+        suite.h
+          .as(testWorkspace().agent)
+          .macros.applyTo.mutate({ macroId: macro.id, ticketId: t.id }),
       ),
     ).toBe("NOT_FOUND");
   });
 
   it("keeps ticket templates for common issues, defined by admins", async () => {
-    const tpl = await h.as(ws.admin).macros.createTemplate.mutate({
+    const tpl = await suite.h.as(ws.admin).macros.createTemplate.mutate({
       name: "Printer",
       subject: "Printer problem",
       description: "Model, error message, since when?",
       category: "technical",
       tags: ["printer"],
     });
-    expect(await h.as(ws.agent).macros.templates.query()).toEqual([tpl]);
+    expect(await suite.h.as(ws.agent).macros.templates.query()).toEqual([tpl]);
     expect(
       await codeOf(
-        h
+        suite.h
           .as(ws.agent)
           .macros.createTemplate.mutate({ name: "x", subject: "abc", description: "d" }),
       ),

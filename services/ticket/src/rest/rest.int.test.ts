@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { TComment, TIdentity, TTicket, TTicketPage } from "@signpost/contracts";
 import { describeWithInfra, testWorkspace } from "@signpost/testkit";
-import { startTicketHarness, type TicketHarness } from "../testing/harness.ts";
+import { ticketSuite } from "../testing/ticket-suite.ts";
 
 describeWithInfra("the REST API on Postgres and Redis", (infra) => {
-  let h: TicketHarness;
-  const ws = testWorkspace();
-
-  beforeAll(async () => {
-    h = await startTicketHarness(infra);
-    await h.publishPeople(ws);
-  });
-  afterAll(async () => h?.stop());
+  const suite = ticketSuite(infra);
+  const { ws } = suite;
 
   const rest = async (who: TIdentity | null, method: string, path: string, body?: unknown) => {
-    const res = await h.http(who, `/rest/v1${path}`, {
+    const res = await suite.h.http(who, `/rest/v1${path}`, {
       method,
       ...(body === undefined
         ? {}

@@ -3,6 +3,7 @@ import {
   applyFirstResponse,
   applyStatus,
   evaluate,
+  startRecord,
   type SlaRecord,
   type SlaTargets,
 } from "./sla-record.ts";
@@ -34,21 +35,7 @@ export function backfillRecord(
   autoCloseDays: number,
   now: number,
 ): SlaRecord {
-  const startedAt = Date.parse(t.createdAt);
-  const rec: SlaRecord = {
-    ticketId: t.id,
-    workspaceId: t.workspaceId,
-    targets,
-    basis: { priority: t.priority, category: t.category, orgId: t.orgId },
-    startedAt,
-    statusKind: "open",
-    statusChangedAt: startedAt,
-    pausedSince: null,
-    pausedMs: 0,
-    fr: { warned: false, metAt: null, breachedAt: null },
-    res: { warned: false, metAt: null, breachedAt: null },
-    autoCloseAt: null,
-  };
+  const rec = startRecord(t, targets);
   const steps: { at: number; apply: () => void }[] = [];
   const fr = at(t.firstResponseAt);
   if (fr !== null) steps.push({ at: fr, apply: () => applyFirstResponse(rec, fr) });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { createLogger, generateIdentityKeys, identityVerifier } from "@signpost/service-kit";
-import { describeWithInfra, testWorkspace, waitFor } from "@signpost/testkit";
+import { describeWithInfra, waitFor } from "@signpost/testkit";
 import { createTicketService } from "../service.ts";
-import { startTicketHarness, type TicketHarness } from "../testing/harness.ts";
+import { ticketSuite } from "../testing/ticket-suite.ts";
 import { backfillSlas } from "./backfill-slas.ts";
 
 interface SlaRow {
@@ -20,17 +20,11 @@ const hours = (n: number) => `${n} hours`;
 
 /** Tickets from before the SLA engine get the SLA rows they would have, once, quietly. */
 describeWithInfra("SLA backfill for older tickets", (infra) => {
-  let h: TicketHarness;
-  const ws = testWorkspace();
-
-  beforeAll(async () => {
-    h = await startTicketHarness(infra);
-    await h.publishPeople(ws);
-  });
-  afterAll(async () => h?.stop());
+  const suite = ticketSuite(infra);
+  const { ws } = suite;
 
   const open = (subject: string) =>
-    h.as(ws.agent).tickets.create.mutate({
+    suite.h.as(ws.agent).tickets.create.mutate({
       subject,
       description: "From before the SLA engine.",
       requesterId: ws.customerA.userId,
@@ -44,7 +38,7 @@ describeWithInfra("SLA backfill for older tickets", (infra) => {
     times: { updated?: number; firstResponse?: number; resolved?: number } = {},
   ) {
     const ago = (h?: number) => (h === undefined ? null : hours(h));
-    await h.db.query(
+    await suite.h.db.query(
       `update ticket.tickets set status = $2, status_key = $2,
               created_at = now() - $3::interval,
               updated_at = now() - coalesce($4::interval, $3::interval),
@@ -60,12 +54,12 @@ describeWithInfra("SLA backfill for older tickets", (infra) => {
         ago(times.resolved),
       ],
     );
-    await h.db.query(`delete from ticket.ticket_slas where ticket_id = $1`, [id]);
+    await suite.h.db.query(`delete from ticket.ticket_slas where ticket_id = $1`, [id]);
   }
 
   const slaOf = async (ids: string[]) =>
     (
-      await h.db.query<SlaRow>(
+      await suite.h.db.query<SlaRow>(
         `select ticket_id, state, fr_state, res_state, paused_since, auto_close_at,
                 next_check_at, updated_at
            from ticket.ticket_slas where ticket_id = any($1::uuid[])`,
@@ -87,7 +81,7 @@ describeWithInfra("SLA backfill for older tickets", (infra) => {
     const [before] = await slaOf([current.id]);
 
     // Two replicas starting at once share the work and write each row once.
-    const written = await Promise.all([backfillSlas(h.db), backfillSlas(h.db)]);
+    const written = await Promise.all([backfillSlas(suite.h.db), backfillSlas(suite.h.db)]);
     expect(written[0] + written[1]).toBe(3);
 
     const rows = new Map(
@@ -112,11 +106,11 @@ describeWithInfra("SLA backfill for older tickets", (infra) => {
       next_check_at: null,
     });
     // Breaches of the past are recorded, not announced; the ticket that had a row is untouched.
-    expect(await h.events("sla.breached", late.id)).toEqual([]);
+    expect(await suite.h.events("sla.breached", late.id)).toEqual([]);
     expect(await slaOf([current.id])).toEqual([before]);
 
     // Idempotent: nothing left to do.
-    expect(await backfillSlas(h.db)).toBe(0);
+    expect(await backfillSlas(suite.h.db)).toBe(0);
   });
 
   it("runs by itself when a replica starts", async () => {
@@ -125,8 +119,8 @@ describeWithInfra("SLA backfill for older tickets", (infra) => {
     const keys = await generateIdentityKeys();
     const replica = createTicketService(
       {
-        db: h.db,
-        transport: h.transport,
+        db: suite.h.db,
+        transport: suite.h.transport,
         logger: createLogger("ticket-replica", "warn"),
         verifyIdentity: await identityVerifier(keys.publicJwk),
       },

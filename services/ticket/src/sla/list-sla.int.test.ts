@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { TTicketRow } from "@signpost/contracts";
-import { describeWithInfra, testWorkspace, waitFor } from "@signpost/testkit";
-import { startTicketHarness, type TicketHarness } from "../testing/harness.ts";
+import { describeWithInfra, waitFor } from "@signpost/testkit";
+import { ticketSuite } from "../testing/ticket-suite.ts";
 
 /** The SLA on queue rows (`tickets.search`): due dates, breaches and pauses for a countdown. */
 describeWithInfra("SLA state on list rows", (infra) => {
-  let h: TicketHarness;
-  const ws = testWorkspace();
-
-  beforeAll(async () => {
-    h = await startTicketHarness(infra);
-    await h.publishPeople(ws);
-  });
-  afterAll(async () => h?.stop());
+  const suite = ticketSuite(infra);
+  const { ws } = suite;
 
   const rowOf = async (who: typeof ws.agent, ticketId: string): Promise<TTicketRow> => {
-    const page = await h.as(who).tickets.search.query({ filters: {}, limit: 100 });
+    const page = await suite.h.as(who).tickets.search.query({ filters: {}, limit: 100 });
     const row = page.tickets.find((t) => t.id === ticketId);
     if (!row) throw new Error(`ticket ${ticketId} is not in the list`);
     return row;
@@ -23,13 +17,13 @@ describeWithInfra("SLA state on list rows", (infra) => {
 
   it("shows staff the due dates, the breach and the pause, and customers nothing", async () => {
     // Two seconds to answer a high ticket, so the first response is missed while we watch.
-    await h.as(ws.admin).sla.policies.create.mutate({
+    await suite.h.as(ws.admin).sla.policies.create.mutate({
       name: "Tight high",
       priority: "high",
       firstResponseMinutes: 2 / 60,
       resolutionMinutes: 600,
     });
-    const agent = h.as(ws.agent);
+    const agent = suite.h.as(ws.agent);
     const urgent = await agent.tickets.create.mutate({
       subject: "Site down",
       description: "Everything is down",
@@ -78,7 +72,7 @@ describeWithInfra("SLA state on list rows", (infra) => {
     });
     expect(byDue.tickets[0]?.id).toBe(urgent.id);
 
-    const mine = await h.as(ws.customerA).tickets.search.query({ filters: {}, limit: 100 });
+    const mine = await suite.h.as(ws.customerA).tickets.search.query({ filters: {}, limit: 100 });
     expect(mine.tickets.map((t) => t.id).sort()).toEqual([urgent.id, waiting.id].sort());
     expect(mine.tickets.map((t) => t.sla)).toEqual([null, null]);
   });

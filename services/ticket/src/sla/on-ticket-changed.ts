@@ -4,17 +4,17 @@ import {
   applyFirstResponse,
   applyStatus,
   applyTargets,
+  basisOf,
   evaluate,
   nextCheckAt,
+  startRecord,
   type SlaRecord,
 } from "./sla-record.ts";
 import type { SlaClock } from "./business-calendar.ts";
 import { emitFirings } from "./sla-events.ts";
 import { slaRepository } from "./sla-repository.ts";
-import type { SlaTicket, SlaTicketChange } from "./sla-ticket.ts";
+import type { SlaTicketChange } from "./sla-ticket.ts";
 import { clockFor, targetsFor } from "./targets.ts";
-
-const basisOf = (t: SlaTicket) => ({ priority: t.priority, category: t.category, orgId: t.orgId });
 
 /**
  * Keeps a ticket's SLA in step with a change, inside the transaction that makes the change.
@@ -42,21 +42,7 @@ export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Da
     previousNext = nextCheckAt(rec, clock);
   } else {
     const targets = await targetsFor(tx, t);
-    const startedAt = Date.parse(t.createdAt);
-    rec = {
-      ticketId: t.id,
-      workspaceId: t.workspaceId,
-      targets,
-      basis: basisOf(t),
-      startedAt,
-      statusKind: "open",
-      statusChangedAt: startedAt,
-      pausedSince: null,
-      pausedMs: 0,
-      fr: { warned: false, metAt: null, breachedAt: null },
-      res: { warned: false, metAt: null, breachedAt: null },
-      autoCloseAt: null,
-    };
+    rec = startRecord(t, targets);
     clock = await clockFor(tx, t.workspaceId, targets.calendarId);
   }
   // Record what fell due before this change, so a reply after the due date counts as late.

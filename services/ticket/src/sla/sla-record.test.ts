@@ -9,6 +9,7 @@ import {
   nearestDue,
   nextCheckAt,
   overallState,
+  startRecord,
   type SlaRecord,
   type SlaTargets,
 } from "./sla-record.ts";
@@ -26,20 +27,18 @@ const targets = (fr: number, res: number): SlaTargets => ({
   escalateGroupId: null,
 });
 
-const fresh = (t: SlaTargets = targets(60, 240)): SlaRecord => ({
-  ticketId: "t",
-  workspaceId: "w",
-  targets: t,
-  basis: { priority: "medium", category: "general", orgId: null },
-  startedAt: t0,
-  statusKind: "open",
-  statusChangedAt: t0,
-  pausedSince: null,
-  pausedMs: 0,
-  fr: { warned: false, metAt: null, breachedAt: null },
-  res: { warned: false, metAt: null, breachedAt: null },
-  autoCloseAt: null,
-});
+const fresh = (t: SlaTargets = targets(60, 240)): SlaRecord =>
+  startRecord(
+    {
+      id: "t",
+      workspaceId: "w",
+      priority: "medium",
+      category: "general",
+      orgId: null,
+      createdAt: new Date(t0).toISOString(),
+    },
+    t,
+  );
 
 describe("SLA record", () => {
   it("warns at 75% and breaches at 100%, each once", () => {

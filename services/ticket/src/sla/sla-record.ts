@@ -52,6 +52,42 @@ export interface SlaFiring {
   dueAt: number;
 }
 
+/** The fields of a ticket its SLA clock starts from. */
+export interface SlaStart extends SlaBasis {
+  id: string;
+  workspaceId: string;
+  createdAt: string;
+}
+
+export const basisOf = (t: SlaBasis): SlaBasis => ({
+  priority: t.priority,
+  category: t.category,
+  orgId: t.orgId,
+});
+
+/**
+ * A ticket's SLA clock as it stands when the ticket is created: open, running since creation,
+ * nothing met, warned or breached. Shared by the live hook (a new ticket) and the backfill (a
+ * ticket from before the SLA engine, replayed from here), so both start from the same record.
+ */
+export function startRecord(t: SlaStart, targets: SlaTargets): SlaRecord {
+  const startedAt = Date.parse(t.createdAt);
+  return {
+    ticketId: t.id,
+    workspaceId: t.workspaceId,
+    targets,
+    basis: basisOf(t),
+    startedAt,
+    statusKind: "open",
+    statusChangedAt: startedAt,
+    pausedSince: null,
+    pausedMs: 0,
+    fr: { warned: false, metAt: null, breachedAt: null },
+    res: { warned: false, metAt: null, breachedAt: null },
+    autoCloseAt: null,
+  };
+}
+
 const minuteMs = 60_000;
 const pausingKinds: readonly StatusKind[] = ["waiting_on_customer", "resolved"];
 const doneKinds: readonly StatusKind[] = ["resolved", "closed"];
