@@ -213,4 +213,24 @@ describe("the agent queue", () => {
     });
     await row.getByText(app().ws.ws.agent.name, { exact: true }).waitFor({ timeout: 15_000 });
   });
+
+  it("shows a change by someone else without a reload, long before the poll", async () => {
+    const t = await app().api("customerA").ticket.tickets.create.mutate({
+      subject: "Export stalls at 99%",
+      description: "The CSV export never finishes.",
+      category: "technical",
+      priority: "low",
+    });
+    const page = await app().pageAs("agent", "/agent?category=technical&status=all");
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: t.subject }) });
+    await row.getByText("Low", { exact: true }).waitFor({ timeout: 30_000 });
+
+    // Nobody is notified of a priority change: only the staff stream's `ticket` event can bring
+    // it before the queue's 30-second poll.
+    await app()
+      .api("admin")
+      .ticket.tickets.setPriority.mutate({ ticketId: t.id, priority: "urgent" });
+    await row.getByText("Urgent", { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await row.getByText("Low", { exact: true }).count()).toBe(0);
+  });
 });

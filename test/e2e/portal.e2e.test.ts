@@ -90,4 +90,57 @@ describe("the customer portal", () => {
     await other.goto("/portal");
     await other.getByText("Your organization has no tickets yet.").waitFor();
   });
+
+  it("starts a ticket from a template meant for customers, and files what was edited", async () => {
+    await app()
+      .api("admin")
+      .ticket.macros.createTemplate.mutate({
+        name: "Shared mailbox access",
+        subject: "Access to a shared mailbox",
+        description: "Mailbox address:\nApproved by:",
+        category: "account",
+        priority: "low",
+        tags: ["portal"],
+      });
+    await app()
+      .api("admin")
+      .ticket.macros.createTemplate.mutate({
+        name: "Phone call log",
+        subject: "Call from the customer",
+        description: "Staff notes.",
+        tags: ["phone"],
+      });
+    const page = await app().pageAs("customerA", "/portal");
+    await page.getByRole("link", { name: "New ticket" }).first().click();
+    const picker = page.getByLabel("Template (optional)");
+    await picker.waitFor();
+    // Only the template tagged for the portal is offered.
+    expect(await picker.locator("option").allTextContents()).toEqual([
+      "None",
+      "Shared mailbox access",
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await picker.selectOption({ label: "Shared mailbox access" });
+    expect(await page.getByLabel("Subject").inputValue()).toBe("Access to a shared mailbox");
+    expect(await page.getByLabel("Description").inputValue()).toBe(
+      "Mailbox address:\nApproved by:",
+    );
+    expect(await page.getByLabel("Category").inputValue()).toBe("account");
+    expect(await page.getByLabel("Priority").inputValue()).toBe("low");
+
+    await page
+      .getByLabel("Description")
+      .fill("Mailbox address: sales@customer-a.test\nApproved by: our CFO");
+    await page.getByRole("button", { name: "Submit ticket" }).click();
+    await page.getByText(/Ticket #\d+ was submitted/).waitFor();
+    const ticketId = new URL(page.url()).pathname.split("/").at(-1)!;
+    const filed = await app().api("agent").ticket.tickets.get.query({ ticketId });
+    expect(filed).toMatchObject({
+      subject: "Access to a shared mailbox",
+      description: "Mailbox address: sales@customer-a.test\nApproved by: our CFO",
+      category: "account",
+      priority: "low",
+    });
+  });
 });

@@ -802,6 +802,7 @@ function ticketLifecycleRoutes(): RouteSpec[] {
       "workspace",
     ),
     t("macros.templates", "query", agents),
+    t("macros.portalTemplates", "query", deskRoles),
     t("macros.createTemplate", "mutation", ["admin"], async (fx) => ({
       name: `Template ${fx.unique()}`,
       subject: "Printer problem",

@@ -10,6 +10,8 @@ import { queues } from "./jobs/queues.ts";
 import { startPendingRelay, type PendingRelay } from "./jobs/pending-relay.ts";
 import { createLiveHub } from "./live/live-hub.ts";
 import { mountLiveRoute } from "./live/live-route.ts";
+import { createRedisActivityFeed } from "./live/redis-activity-feed.ts";
+import { activityOf, createMemoryActivityFeed } from "./live/ticket-activity.ts";
 import { createMemoryPresenceStore } from "./presence/presence-store.ts";
 import { createRedisPresenceStore } from "./presence/redis-presence-store.ts";
 import { mountInboundRoute } from "./mail-in/inbound-route.ts";
@@ -48,6 +50,9 @@ export function createNotificationService(
   const presence = options.redisUrl
     ? createRedisPresenceStore({ redisUrl: options.redisUrl, prefix: "signpost" })
     : createMemoryPresenceStore();
+  const activity = options.redisUrl
+    ? createRedisActivityFeed({ redisUrl: options.redisUrl, prefix: "signpost" })
+    : createMemoryActivityFeed();
   const deps: NotificationDeps = {
     db: rt.db,
     transport: rt.transport,
@@ -78,6 +83,15 @@ export function createNotificationService(
     batch: options.consumerBatch ?? 16,
     handlers: eventHandlers({ mail: deps.mail, kick: deps.kickPending }, async (tx, event) => {
       if ((await queueWebhookDeliveries(tx, event)) > 0) setTimeout(deps.kickPending, 5);
+      // Announced before this service commits its receipt: the ticket service committed the
+      // change itself before publishing the event, so a stream that refetches now sees it. A
+      // rolled-back batch that is retried only announces twice, which costs one more refetch.
+      const signal = activityOf(event);
+      if (signal) {
+        activity.publish(event.workspaceId, signal).catch((error: unknown) => {
+          logger.warn({ err: error }, "ticket activity not announced");
+        });
+      }
     }),
     background: () => {
       rt.transport.consume(
@@ -135,9 +149,10 @@ export function createNotificationService(
       hub.stop();
       mailer.close();
       await presence.close();
+      await activity.close();
     },
   });
-  mountLiveRoute(service.app, rt.db, hub, presence);
+  mountLiveRoute(service.app, rt.db, hub, presence, activity);
   mountInboundRoute(service.app, deps);
   return {
     ...service,

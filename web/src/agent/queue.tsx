@@ -20,8 +20,8 @@ const pageSize = 25;
 
 /**
  * The queue, paged by the service (`tickets.search`): filters, sort and the saved view are kept in
- * the URL; rows can be selected for bulk actions. The live stream refreshes it when a ticket
- * arrives or changes for this agent; a poll catches changes that notified someone else.
+ * the URL; rows can be selected for bulk actions. The live stream refreshes it when any ticket of
+ * the workspace arrives or changes (`ticket` events); the poll is a fallback while it reconnects.
  */
 export function Queue() {
   useTitle("Queue");

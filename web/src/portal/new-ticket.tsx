@@ -10,6 +10,7 @@ import { categories, categoryLabel, priorities, priorityLabels } from "../ui/for
 import { ErrorNotice } from "../ui/states.tsx";
 import { AttachmentPicker } from "./attachment-picker.tsx";
 import { SuggestionPanel } from "./suggestion-panel.tsx";
+import { TemplatePicker } from "./template-picker.tsx";
 import { uploadAll } from "./upload-attachment.ts";
 
 /** The ticket form, with answers from the KB appearing beside it while the customer types. */
@@ -56,6 +57,10 @@ export function NewTicket() {
     e.preventDefault();
     create.mutate({ subject, description, category, priority });
   };
+  // A template may name a category of the workspace's own; keep it choosable.
+  const categoryOptions: readonly string[] = (categories as readonly string[]).includes(category)
+    ? categories
+    : [...categories, category];
   const toSuggestions = () =>
     suggestions.current?.querySelector<HTMLButtonElement>("button.suggestion")?.focus();
   return (
@@ -63,6 +68,14 @@ export function NewTicket() {
       <h1>New ticket</h1>
       <div className="split">
         <form className="card stack" onSubmit={submit} aria-label="New ticket" noValidate>
+          <TemplatePicker
+            onPick={(t) => {
+              setSubject(t.subject);
+              setDescription(t.description);
+              setCategory(t.category);
+              setPriority(t.priority);
+            }}
+          />
           <label className="field">
             <span>Subject</span>
             <input
@@ -108,7 +121,7 @@ export function NewTicket() {
                 value={category}
                 onChange={(e) => setCategory(e.target.value)}
               >
-                {categories.map((c) => (
+                {categoryOptions.map((c) => (
                   <option key={c} value={c}>
                     {categoryLabel(c)}
                   </option>

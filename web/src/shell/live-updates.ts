@@ -1,12 +1,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import type { TNotification } from "@signpost/contracts";
+import type { TNotification, TTicketActivity } from "@signpost/contracts";
 import { keys } from "../queries.ts";
+import { ticketActivityHandler } from "./ticket-activity.ts";
 
 /**
  * One live stream per signed-in tab: each notification refreshes what it is about (the queue, the
  * ticket and its thread) and lands in the bell. EventSource reconnects by itself and resumes
- * after the last event it saw.
+ * after the last event it saw. Staff streams also carry `ticket` events (someone changed a
+ * ticket), which refresh the queue.
  */
 export function useLiveUpdates(userId: string | null) {
   const client = useQueryClient();
@@ -25,6 +27,13 @@ export function useLiveUpdates(userId: string | null) {
         void client.invalidateQueries({ queryKey: keys.comments(n.ticketId) });
       }
     });
-    return () => source.close();
+    const activity = ticketActivityHandler(client);
+    source.addEventListener("ticket", (e: MessageEvent<string>) => {
+      activity.heard(JSON.parse(e.data) as TTicketActivity);
+    });
+    return () => {
+      source.close();
+      activity.stop();
+    };
   }, [userId, client]);
 }

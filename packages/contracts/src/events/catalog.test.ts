@@ -35,7 +35,7 @@ describe("parseEvent", () => {
 describe("queuesFor", () => {
   it("routes each event to the queues of the services that subscribe to it", () => {
     expect(queuesFor("ticket.created")).toEqual(["events.notification"]);
-    expect(queuesFor("ticket.resolved")).toEqual(["events.kb"]);
+    expect(queuesFor("ticket.resolved")).toEqual(["events.kb", "events.notification"]);
     expect(queuesFor("nobody.cares")).toEqual([]);
   });
 });

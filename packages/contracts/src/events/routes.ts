@@ -27,6 +27,8 @@ export const eventSubscriptions: Record<ServiceName, readonly EventType[]> = {
     "directory.group.changed",
     "identity.invitation.created",
     "identity.password_reset.requested",
+    "ticket.updated",
+    "ticket.resolved",
   ],
 };
 

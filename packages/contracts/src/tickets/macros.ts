@@ -42,6 +42,13 @@ export const ZTicketTemplate = z.object({
 });
 export type TTicketTemplate = z.infer<typeof ZTicketTemplate>;
 
+/** Templates carrying this tag are offered to customers in the portal's new-ticket form. */
+export const portalTemplateTag = "portal";
+
+/** A template as the portal sees it: what the form fills in, not the staff's tags. */
+export const ZPortalTemplate = ZTicketTemplate.omit({ tags: true });
+export type TPortalTemplate = z.infer<typeof ZPortalTemplate>;
+
 export const ZCreateTemplateInput = z.object({
   name: z.string().trim().min(1).max(100),
   subject: z.string().trim().min(3).max(200),

@@ -36,6 +36,9 @@ export function eventHandlers(
     "ticket.merged": (tx, e) => onMerged(tx, deps, e),
     "ticket.closed": onClosed,
     "ticket.escalated": (tx, e) => onEscalated(tx, deps, e),
+    // Nobody is notified of these; they are consumed for staff streams' activity (and webhooks).
+    "ticket.updated": async () => {},
+    "ticket.resolved": async () => {},
     "sla.warning": (tx, e) => onSla(tx, deps, e),
     "sla.breached": (tx, e) => onSla(tx, deps, e),
     "csat.submitted": (tx, e) => onCsat(tx, deps, e),

@@ -12,6 +12,7 @@ import { toNotification } from "../inbox/to-dto.ts";
 import type { PresenceStore } from "../presence/presence-store.ts";
 import type { LiveHub } from "./live-hub.ts";
 import { feedPresence } from "./presence-feed.ts";
+import type { TicketActivityFeed } from "./ticket-activity.ts";
 
 const keepAliveMs = 15_000;
 
@@ -22,12 +23,17 @@ const keepAliveMs = 15_000;
  *
  * `?presence=<ticketId>` (staff only) adds `presence` events: who else is on that ticket's page,
  * sent at once and whenever it changes. Presence is not resumed; each event is the whole list.
+ *
+ * Staff streams also get `ticket` events (`{ticketId, number, kind, at}`) whenever a ticket of the
+ * workspace changes, so queues refresh at once. Customers never get them: the ids would tell them
+ * of other organizations' tickets. Not resumed either: a reconnecting client refetches.
  */
 export function mountLiveRoute(
   app: Hono<ServiceEnv>,
   db: Db,
   hub: LiveHub,
   presence: PresenceStore,
+  activity: TicketActivityFeed,
 ) {
   app.get("/live/stream", async (c) => {
     const who = c.get("identity");
@@ -97,6 +103,13 @@ export function mountLiveRoute(
           retry: 2000,
         });
         await pump();
+        if (reader.agent) {
+          const stop = await activity.subscribe(who.workspaceId, (a) => {
+            if (stream.aborted) return;
+            stream.writeSSE({ event: "ticket", data: JSON.stringify(a) }).catch(() => undefined);
+          });
+          void closed.then(stop);
+        }
         if (presenceTicket !== undefined) {
           const stop = await feedPresence(
             presence,

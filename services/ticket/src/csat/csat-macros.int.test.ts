@@ -113,4 +113,30 @@ describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) =>
       ),
     ).toBe("FORBIDDEN");
   });
+
+  it("offers customers only the templates tagged for the portal, without their tags", async () => {
+    const offered = await h.as(ws.admin).macros.createTemplate.mutate({
+      name: "Access request",
+      subject: "Access to a shared mailbox",
+      description: "Which mailbox, and who approved it?",
+      category: "account",
+      priority: "low",
+      tags: ["portal", "access"],
+    });
+    await h.as(ws.admin).macros.createTemplate.mutate({
+      name: "Phone call log",
+      subject: "Call from the customer",
+      description: "Staff only: notes taken on the phone.",
+      tags: ["phone"],
+    });
+    const { tags: _tags, ...form } = offered;
+    for (const who of [ws.customerA, ws.customerB, ws.agent]) {
+      expect(await h.as(who).macros.portalTemplates.query()).toEqual([form]);
+    }
+    const stranger = testWorkspace();
+    await h.publishPeople(stranger);
+    expect(await h.as(stranger.customerA).macros.portalTemplates.query()).toEqual([]);
+    expect(await codeOf(h.as(ws.customerA).macros.templates.query())).toBe("FORBIDDEN");
+    expect(await codeOf(h.as(ws.editor).macros.portalTemplates.query())).toBe("FORBIDDEN");
+  });
 });

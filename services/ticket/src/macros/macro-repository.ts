@@ -1,4 +1,9 @@
-import type { TMacro, TTicketTemplate } from "@signpost/contracts";
+import {
+  portalTemplateTag,
+  type TMacro,
+  type TPortalTemplate,
+  type TTicketTemplate,
+} from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
 
 interface MacroRow {
@@ -63,6 +68,15 @@ export const macroRepository = {
       `select id, name, subject, description, category, priority, tags
          from ticket.ticket_templates where workspace_id = $1 order by name`,
       [workspaceId],
+    );
+    return rows;
+  },
+  /** The workspace's templates tagged for the portal, without their tags. */
+  async portalTemplates(sql: Sql, workspaceId: string): Promise<TPortalTemplate[]> {
+    const { rows } = await sql.query<Omit<TemplateRow, "tags">>(
+      `select id, name, subject, description, category, priority
+         from ticket.ticket_templates where workspace_id = $1 and $2 = any(tags) order by name`,
+      [workspaceId, portalTemplateTag],
     );
     return rows;
   },

@@ -8,6 +8,7 @@ import {
   ZCreateTemplateInput,
   ZMacro,
   ZMacroRef,
+  ZPortalTemplate,
   ZTicketTemplate,
 } from "@signpost/contracts";
 import { authorize } from "@signpost/policy";
@@ -63,6 +64,11 @@ export const macrosRouter = (deps: TicketDeps) =>
     templates: authedProcedure.output(z.array(ZTicketTemplate)).query(({ ctx }) => {
       authorize(ctx.identity, "ticket.macro.use");
       return macroRepository.templates(deps.db, ctx.identity.workspaceId);
+    }),
+    /** Customers' listing for the new-ticket form: only templates tagged for the portal. */
+    portalTemplates: authedProcedure.output(z.array(ZPortalTemplate)).query(({ ctx }) => {
+      authorize(ctx.identity, "ticket.create");
+      return macroRepository.portalTemplates(deps.db, ctx.identity.workspaceId);
     }),
     createTemplate: authedProcedure
       .input(ZCreateTemplateInput)

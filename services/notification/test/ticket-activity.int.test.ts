@@ -1,0 +1,169 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZTicketActivity, type TIdentity, type TTicketActivity } from "@signpost/contracts";
+import { createPgDb } from "@signpost/db";
+import { buildEvent, createBullmqTransport } from "@signpost/queue";
+import { createLogger, identityVerifier } from "@signpost/service-kit";
+import { describeWithInfra, uniqueSuffix, waitFor } from "@signpost/testkit";
+import { createNotificationService, type NotificationService } from "../src/service.ts";
+import { startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
+import { sseReader } from "./sse-reader.ts";
+
+/**
+ * Issue #7: a ticket changed by someone else shows in an agent's queue at once. Streams are opened
+ * on `streamApp` (another replica when there is one, reached only through Redis) while the
+ * harness's service consumes the events.
+ */
+function activityChecks(ctx: () => { h: Harness; streamApp: () => NotificationService["app"] }) {
+  const open = async (who: TIdentity) => {
+    const { h, streamApp } = ctx();
+    const res = await streamApp().fetch(
+      new Request(`http://notification/live/stream`, {
+        headers: { authorization: `Bearer ${await h.sign(who)}` },
+      }),
+    );
+    expect(res.status).toBe(200);
+    const stream = sseReader(res);
+    await waitFor("the stream to be ready", async () =>
+      stream.events.some((e) => e.event === "ready"),
+    );
+    return stream;
+  };
+  const activities = (s: ReturnType<typeof sseReader>) =>
+    s.events
+      .filter((e) => e.event === "ticket")
+      .map((e) => ZTicketActivity.parse(JSON.parse(e.data)));
+
+  it("tells the workspace's staff, and neither its customers nor another workspace", async () => {
+    const { h } = ctx();
+    const elsewhere = randomUUID();
+    const stranger: TIdentity = {
+      ...h.people.agent2,
+      workspaceId: elsewhere,
+      userId: randomUUID(),
+    };
+    const [agent2, admin, customer, strangerStream] = await Promise.all([
+      open(h.people.agent2),
+      open(h.people.admin),
+      open(h.people.customerA),
+      open(stranger),
+    ]);
+    try {
+      const header = ticketHeader(h);
+      await h.publish(
+        h.event("ticket.updated", {
+          ...header,
+          actorId: h.people.admin.userId,
+          changes: [{ field: "priority", from: "normal", to: "urgent" }],
+        }),
+        h.event(
+          "ticket.commented",
+          {
+            ...header,
+            commentId: randomUUID(),
+            authorId: h.people.agent.userId,
+            authorIsStaff: true,
+            visibility: "internal",
+            body: null,
+            mentionedIds: [],
+            attachmentCount: 0,
+            inboundMessageId: null,
+          },
+          h.people.customerA.orgId,
+        ),
+      );
+      // The other workspace's own change, so its stream is shown to be listening.
+      const theirs = randomUUID();
+      await h.publish(
+        buildEvent("ticket.updated", {
+          workspaceId: elsewhere,
+          orgId: null,
+          payload: {
+            ...ticketHeader(h),
+            ticketId: theirs,
+            actorId: null,
+            changes: [{ field: "category", from: "a", to: "b" }],
+          },
+        }),
+      );
+      const kinds = (s: ReturnType<typeof sseReader>) =>
+        activities(s)
+          .filter((a) => a.ticketId === header.ticketId)
+          .map((a) => a.kind)
+          .sort();
+      for (const s of [agent2, admin]) {
+        await waitFor("staff to hear of both changes", async () => kinds(s).length >= 2);
+        expect(kinds(s)).toEqual(["commented", "updated"]);
+        const one = activities(s).find((a) => a.kind === "updated") as TTicketActivity;
+        expect(one).toEqual({
+          ticketId: header.ticketId,
+          number: header.number,
+          kind: "updated",
+          at: expect.any(String) as string,
+        });
+      }
+      await waitFor("the other workspace's staff to hear of theirs", async () =>
+        activities(strangerStream).some((a) => a.ticketId === theirs),
+      );
+      expect(activities(strangerStream).map((a) => a.ticketId)).toEqual([theirs]);
+      expect(activities(agent2).some((a) => a.ticketId === theirs)).toBe(false);
+      // Fanned out with the staff's streams above on the same replica: had the customer been
+      // sent anything, it would be here by now.
+      expect(customer.events.filter((e) => e.event === "ticket")).toEqual([]);
+      expect(agent2.events.some((e) => e.data.includes("Printer"))).toBe(false);
+    } finally {
+      await Promise.all([agent2, admin, customer, strangerStream].map((s) => s.close()));
+    }
+  });
+}
+
+describe("ticket activity on live streams (PGlite, in-process feed)", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ kind: "pglite" } satisfies Mode, {});
+    await h.seedDirectory();
+  });
+  afterAll(async () => h?.stop());
+  activityChecks(() => ({ h, streamApp: () => h.service.app }));
+});
+
+describeWithInfra("ticket activity across two replicas (Postgres, Redis)", (infra) => {
+  let h: Harness;
+  let replica: NotificationService;
+  let closeReplica: () => Promise<void>;
+  beforeAll(async () => {
+    h = await startHarness({ kind: "postgres", infra }, { redisUrl: infra.redisUrl });
+    await h.seedDirectory();
+    // An HTTP-only replica on the same database and Redis: activity reaches its streams only
+    // through Redis.
+    const { rows } = await h.db.query<{ name: string }>(`select current_database() as name`);
+    const url = new URL(infra.databaseUrl);
+    url.pathname = `/${rows[0]!.name}`;
+    const db = createPgDb({ url: url.toString() });
+    const transport = createBullmqTransport({
+      redisUrl: infra.redisUrl,
+      prefix: `a${uniqueSuffix()}`,
+    });
+    replica = createNotificationService(
+      {
+        db,
+        transport,
+        logger: createLogger("replica", "silent"),
+        verifyIdentity: await identityVerifier(await h.publicKey()),
+        roles: { relay: false, consumers: false },
+      },
+      { mailFrom: "support@desk.test", publicUrl: "http://desk.test", redisUrl: infra.redisUrl },
+    );
+    replica.start();
+    closeReplica = async () => {
+      await replica.stop();
+      await transport.close();
+      await db.close();
+    };
+  });
+  afterAll(async () => {
+    await closeReplica?.();
+    await h?.stop();
+  });
+  activityChecks(() => ({ h, streamApp: () => replica.app }));
+});
