@@ -115,7 +115,7 @@ describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) =>
   });
 
   it("offers customers only the templates tagged for the portal, without their tags", async () => {
-    const offered = await h.as(ws.admin).macros.createTemplate.mutate({
+    const offered = await suite.h.as(ws.admin).macros.createTemplate.mutate({
       name: "Access request",
       subject: "Access to a shared mailbox",
       description: "Which mailbox, and who approved it?",
@@ -123,7 +123,7 @@ describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) =>
       priority: "low",
       tags: ["portal", "access"],
     });
-    await h.as(ws.admin).macros.createTemplate.mutate({
+    await suite.h.as(ws.admin).macros.createTemplate.mutate({
       name: "Phone call log",
       subject: "Call from the customer",
       description: "Staff only: notes taken on the phone.",
@@ -131,12 +131,12 @@ describeWithInfra("CSAT, macros and templates on Postgres and Redis", (infra) =>
     });
     const { tags: _tags, ...form } = offered;
     for (const who of [ws.customerA, ws.customerB, ws.agent]) {
-      expect(await h.as(who).macros.portalTemplates.query()).toEqual([form]);
+      expect(await suite.h.as(who).macros.portalTemplates.query()).toEqual([form]);
     }
     const stranger = testWorkspace();
-    await h.publishPeople(stranger);
-    expect(await h.as(stranger.customerA).macros.portalTemplates.query()).toEqual([]);
-    expect(await codeOf(h.as(ws.customerA).macros.templates.query())).toBe("FORBIDDEN");
-    expect(await codeOf(h.as(ws.editor).macros.portalTemplates.query())).toBe("FORBIDDEN");
+    await suite.h.publishPeople(stranger);
+    expect(await suite.h.as(stranger.customerA).macros.portalTemplates.query()).toEqual([]);
+    expect(await codeOf(suite.h.as(ws.customerA).macros.templates.query())).toBe("FORBIDDEN");
+    expect(await codeOf(suite.h.as(ws.editor).macros.portalTemplates.query())).toBe("FORBIDDEN");
   });
 });
