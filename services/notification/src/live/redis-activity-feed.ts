@@ -1,5 +1,5 @@
-import { Redis } from "ioredis";
 import { ZTicketActivity } from "@signpost/contracts";
+import { createRedisChannels } from "./redis-channels.ts";
 import { activityChannel, type TicketActivityFeed } from "./ticket-activity.ts";
 
 /**
@@ -11,52 +11,26 @@ export function createRedisActivityFeed(opts: {
   redisUrl: string;
   prefix: string;
 }): TicketActivityFeed {
-  const quiet = (r: Redis) => {
-    // ioredis reconnects by itself; an unheard error would crash the process.
-    r.on("error", () => undefined);
-    return r;
-  };
-  const client = quiet(new Redis(opts.redisUrl, { maxRetriesPerRequest: 3 }));
-  const subscriber = quiet(new Redis(opts.redisUrl, { maxRetriesPerRequest: null }));
-  const listeners = new Map<string, Set<Parameters<TicketActivityFeed["subscribe"]>[1]>>();
-  subscriber.on("message", (channel: string, message: string) => {
-    const set = listeners.get(channel);
-    if (!set) return;
-    let parsed;
-    try {
-      parsed = ZTicketActivity.safeParse(JSON.parse(message));
-    } catch {
-      return;
-    }
-    if (parsed.success) for (const l of set) l(parsed.data);
-  });
+  const channels = createRedisChannels(opts.redisUrl);
   const keyOf = (ws: string) => `${opts.prefix}:${activityChannel(ws)}`;
 
   return {
     async publish(workspaceId, activity) {
-      await client.publish(keyOf(workspaceId), JSON.stringify(activity));
+      await channels.client.publish(keyOf(workspaceId), JSON.stringify(activity));
     },
-    async subscribe(workspaceId, heard) {
-      const key = keyOf(workspaceId);
-      let set = listeners.get(key);
-      if (!set) {
-        set = new Set();
-        listeners.set(key, set);
-        await subscriber.subscribe(key);
-      }
-      set.add(heard);
-      return () => {
-        set.delete(heard);
-        if (set.size === 0) {
-          listeners.delete(key);
-          void subscriber.unsubscribe(key).catch(() => undefined);
+    subscribe(workspaceId, heard) {
+      return channels.listen(keyOf(workspaceId), (message) => {
+        let parsed;
+        try {
+          parsed = ZTicketActivity.safeParse(JSON.parse(message));
+        } catch {
+          return;
         }
-      };
+        if (parsed.success) heard(parsed.data);
+      });
     },
     async close() {
-      listeners.clear();
-      client.disconnect();
-      subscriber.disconnect();
+      channels.close();
     },
   };
 }

@@ -1,5 +1,5 @@
-import { Redis } from "ioredis";
 import { ZPresence, type TPresence } from "@signpost/contracts";
+import { createRedisChannels } from "../live/redis-channels.ts";
 import { presenceChannel, type PresenceStore } from "./presence-store.ts";
 
 /**
@@ -11,17 +11,8 @@ export function createRedisPresenceStore(opts: {
   redisUrl: string;
   prefix: string;
 }): PresenceStore {
-  const quiet = (r: Redis) => {
-    // ioredis reconnects by itself; an unheard error would crash the process.
-    r.on("error", () => undefined);
-    return r;
-  };
-  const client = quiet(new Redis(opts.redisUrl, { maxRetriesPerRequest: 3 }));
-  const subscriber = quiet(new Redis(opts.redisUrl, { maxRetriesPerRequest: null }));
-  const listeners = new Map<string, Set<() => void>>();
-  subscriber.on("message", (channel: string) => {
-    for (const l of listeners.get(channel) ?? []) l();
-  });
+  const channels = createRedisChannels(opts.redisUrl);
+  const { client } = channels;
   const keyOf = (ws: string, ticket: string) => `${opts.prefix}:${presenceChannel(ws, ticket)}`;
 
   const entries = async (key: string) => {
@@ -58,27 +49,11 @@ export function createRedisPresenceStore(opts: {
     async list(workspaceId, ticketId) {
       return (await entries(keyOf(workspaceId, ticketId))).map((e) => e.who);
     },
-    async subscribe(workspaceId, ticketId, changed) {
-      const key = keyOf(workspaceId, ticketId);
-      let set = listeners.get(key);
-      if (!set) {
-        set = new Set();
-        listeners.set(key, set);
-        await subscriber.subscribe(key);
-      }
-      set.add(changed);
-      return () => {
-        set.delete(changed);
-        if (set.size === 0) {
-          listeners.delete(key);
-          void subscriber.unsubscribe(key).catch(() => undefined);
-        }
-      };
+    subscribe(workspaceId, ticketId, changed) {
+      return channels.listen(keyOf(workspaceId, ticketId), () => changed());
     },
     async close() {
-      listeners.clear();
-      client.disconnect();
-      subscriber.disconnect();
+      channels.close();
     },
   };
 }
