@@ -201,3 +201,37 @@ export function ticketHeader(
     ...over,
   };
 }
+
+/**
+ * An HTTP-only replica beside the harness's service, on the same database and Redis: what its
+ * streams hear can only have come through Redis, not through the harness's own process.
+ */
+export async function startHttpReplica(h: Harness, infra: Infra) {
+  const { rows } = await h.db.query<{ name: string }>(`select current_database() as name`);
+  const url = new URL(infra.databaseUrl);
+  url.pathname = `/${rows[0]!.name}`;
+  const db = createPgDb({ url: url.toString() });
+  const transport = createBullmqTransport({
+    redisUrl: infra.redisUrl,
+    prefix: `r${uniqueSuffix()}`,
+  });
+  const replica = createNotificationService(
+    {
+      db,
+      transport,
+      logger: createLogger("replica", "silent"),
+      verifyIdentity: await identityVerifier(await h.publicKey()),
+      roles: { relay: false, consumers: false },
+    },
+    { mailFrom: "support@desk.test", publicUrl: "http://desk.test", redisUrl: infra.redisUrl },
+  );
+  replica.start();
+  return {
+    app: replica.app,
+    async stop() {
+      await replica.stop();
+      await transport.close();
+      await db.close();
+    },
+  };
+}

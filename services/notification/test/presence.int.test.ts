@@ -1,12 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIdentity, TTicketPresence } from "@signpost/contracts";
-import { createPgDb } from "@signpost/db";
-import { createBullmqTransport } from "@signpost/queue";
-import { createLogger, identityVerifier } from "@signpost/service-kit";
-import { describeWithInfra, uniqueSuffix, waitFor } from "@signpost/testkit";
-import { createNotificationService, type NotificationService } from "../src/service.ts";
-import { startHarness, type Harness, type Mode } from "./harness.ts";
+import { describeWithInfra, waitFor } from "@signpost/testkit";
+import { startHarness, startHttpReplica, type Harness, type Mode } from "./harness.ts";
 import { sseReader } from "./sse-reader.ts";
 
 const codeOf = async (p: Promise<unknown>) =>
@@ -20,7 +16,7 @@ const codeOf = async (p: Promise<unknown>) =>
  * the second watches the ticket through the live stream of `streamApp` (another replica when
  * there is one) while the first beats through the harness's service.
  */
-function presenceChecks(ctx: () => { h: Harness; streamApp: () => NotificationService["app"] }) {
+function presenceChecks(ctx: () => { h: Harness; streamApp: () => Harness["service"]["app"] }) {
   const open = async (who: TIdentity, ticketId: string) => {
     const { h, streamApp } = ctx();
     const res = await streamApp().fetch(
@@ -101,40 +97,15 @@ describe("ticket presence (PGlite, in-process store)", () => {
 
 describeWithInfra("ticket presence across two replicas (Postgres, Redis)", (infra) => {
   let h: Harness;
-  let replica: NotificationService;
-  let closeReplica: () => Promise<void>;
+  let replica: Awaited<ReturnType<typeof startHttpReplica>>;
   beforeAll(async () => {
     h = await startHarness({ kind: "postgres", infra }, { redisUrl: infra.redisUrl });
     await h.seedDirectory();
-    // An HTTP-only replica on the same database and Redis: presence reaches its streams only
-    // through Redis.
-    const { rows } = await h.db.query<{ name: string }>(`select current_database() as name`);
-    const url = new URL(infra.databaseUrl);
-    url.pathname = `/${rows[0]!.name}`;
-    const db = createPgDb({ url: url.toString() });
-    const transport = createBullmqTransport({
-      redisUrl: infra.redisUrl,
-      prefix: `p${uniqueSuffix()}`,
-    });
-    replica = createNotificationService(
-      {
-        db,
-        transport,
-        logger: createLogger("replica", "silent"),
-        verifyIdentity: await identityVerifier(await h.publicKey()),
-        roles: { relay: false, consumers: false },
-      },
-      { mailFrom: "support@desk.test", publicUrl: "http://desk.test", redisUrl: infra.redisUrl },
-    );
-    replica.start();
-    closeReplica = async () => {
-      await replica.stop();
-      await transport.close();
-      await db.close();
-    };
+    // Its streams hear presence only through Redis.
+    replica = await startHttpReplica(h, infra);
   });
   afterAll(async () => {
-    await closeReplica?.();
+    await replica?.stop();
     await h?.stop();
   });
   presenceChecks(() => ({ h, streamApp: () => replica.app }));

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZTicketActivity, type TIdentity, type TTicketActivity } from "@signpost/contracts";
-import { createPgDb } from "@signpost/db";
-import { buildEvent, createBullmqTransport } from "@signpost/queue";
-import { createLogger, identityVerifier } from "@signpost/service-kit";
-import { describeWithInfra, uniqueSuffix, waitFor } from "@signpost/testkit";
-import { createNotificationService, type NotificationService } from "../src/service.ts";
-import { startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
+import { buildEvent } from "@signpost/queue";
+import { describeWithInfra, waitFor } from "@signpost/testkit";
+import {
+  startHarness,
+  startHttpReplica,
+  ticketHeader,
+  type Harness,
+  type Mode,
+} from "./harness.ts";
 import { sseReader } from "./sse-reader.ts";
 
 /**
@@ -14,7 +17,7 @@ import { sseReader } from "./sse-reader.ts";
  * on `streamApp` (another replica when there is one, reached only through Redis) while the
  * harness's service consumes the events.
  */
-function activityChecks(ctx: () => { h: Harness; streamApp: () => NotificationService["app"] }) {
+function activityChecks(ctx: () => { h: Harness; streamApp: () => Harness["service"]["app"] }) {
   const open = async (who: TIdentity) => {
     const { h, streamApp } = ctx();
     const res = await streamApp().fetch(
@@ -129,40 +132,15 @@ describe("ticket activity on live streams (PGlite, in-process feed)", () => {
 
 describeWithInfra("ticket activity across two replicas (Postgres, Redis)", (infra) => {
   let h: Harness;
-  let replica: NotificationService;
-  let closeReplica: () => Promise<void>;
+  let replica: Awaited<ReturnType<typeof startHttpReplica>>;
   beforeAll(async () => {
     h = await startHarness({ kind: "postgres", infra }, { redisUrl: infra.redisUrl });
     await h.seedDirectory();
-    // An HTTP-only replica on the same database and Redis: activity reaches its streams only
-    // through Redis.
-    const { rows } = await h.db.query<{ name: string }>(`select current_database() as name`);
-    const url = new URL(infra.databaseUrl);
-    url.pathname = `/${rows[0]!.name}`;
-    const db = createPgDb({ url: url.toString() });
-    const transport = createBullmqTransport({
-      redisUrl: infra.redisUrl,
-      prefix: `a${uniqueSuffix()}`,
-    });
-    replica = createNotificationService(
-      {
-        db,
-        transport,
-        logger: createLogger("replica", "silent"),
-        verifyIdentity: await identityVerifier(await h.publicKey()),
-        roles: { relay: false, consumers: false },
-      },
-      { mailFrom: "support@desk.test", publicUrl: "http://desk.test", redisUrl: infra.redisUrl },
-    );
-    replica.start();
-    closeReplica = async () => {
-      await replica.stop();
-      await transport.close();
-      await db.close();
-    };
+    // Its streams hear activity only through Redis.
+    replica = await startHttpReplica(h, infra);
   });
   afterAll(async () => {
-    await closeReplica?.();
+    await replica?.stop();
     await h?.stop();
   });
   activityChecks(() => ({ h, streamApp: () => replica.app }));
