@@ -26,7 +26,7 @@ import {
   waitReady,
   type ServiceProcess,
 } from "../support/processes.ts";
-import { startSmtpSink } from "../support/smtp-sink.ts";
+import { startSmtpSink } from "@signpost/testkit/smtp-sink";
 import { closedLoop, ms, percentileOf, ratio } from "./load.ts";
 
 const { values: args } = parseArgs({

@@ -14,7 +14,7 @@ import {
   type ServiceProcess,
 } from "../support/processes.ts";
 import { startOwnRedis, type OwnRedis } from "../support/redis-server.ts";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.ts";
+import { startSmtpSink, type SmtpSink } from "@signpost/testkit/smtp-sink";
 import { testGatewayEnv } from "../support/run-modes.ts";
 
 /**

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { queuesFor, serviceNames, eventQueueOf } from "@signpost/contracts";
 import { waitFor } from "@signpost/testkit";
 import type { LoadRecord, LoadSession } from "./mixed-load.ts";
-import type { SmtpSink } from "./smtp-sink.ts";
+import type { SmtpSink } from "@signpost/testkit/smtp-sink";
 
 /** Where the audit looks: the run's database, its SMTP sink, the KB and a gateway. */
 export interface AuditTarget {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeWithInfra, waitFor } from "@signpost/testkit";
 import { startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
-import { startSmtpSink } from "./smtp-sink.ts";
+import { startSmtpSink } from "@signpost/testkit/smtp-sink";
 
 /** Issue #6: SLA warnings and breaches go "to the assignee and group lead". */
 function suite(name: string, mode: () => Mode) {

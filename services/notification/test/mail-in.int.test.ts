@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventOf, TIdentity, TInboundResult } from "@signpost/contracts";
 import { describeWithInfra, waitFor } from "@signpost/testkit";
 import { startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
-import { startSmtpSink } from "./smtp-sink.ts";
+import { startSmtpSink } from "@signpost/testkit/smtp-sink";
 
 /** A raw mail as a provider's inbound webhook would post it. */
 function rawMail(h: {

@@ -3,7 +3,7 @@ import { eventQueueOf } from "@signpost/contracts";
 import { describeWithInfra, waitFor } from "@signpost/testkit";
 import { sendDigestJob } from "../src/mail-out/digest.ts";
 import { startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
-import { startSmtpSink } from "./smtp-sink.ts";
+import { startSmtpSink } from "@signpost/testkit/smtp-sink";
 
 const codeOf = async (p: Promise<unknown>) =>
   p.then(

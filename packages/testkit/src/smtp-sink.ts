@@ -1,24 +1,24 @@
-import { simpleParser } from "mailparser";
+import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-
-/** One mail as the sink received it. */
-export interface SunkMail {
-  messageId: string;
-  to: string[];
-  subject: string;
-}
 
 /** How the sink answers: normally, refusing every connection, or failing every delivery. */
 export type SinkMode = "accept" | "refuse-connections" | "fail-deliveries";
 
+const recipientsOf = (m: ParsedMail) =>
+  (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) =>
+    a.value.map((v) => v.address?.toLowerCase() ?? ""),
+  );
+
 /**
- * A real SMTP server on a free local port that keeps every mail it accepted, by Message-ID, so a
- * test can count deliveries exactly. It can be made to fail as a struggling server does: refuse
- * connections (421 at the greeting) or take the mail and refuse it (451), both temporary errors.
+ * A real SMTP server on a free local port that keeps every mail it accepted, parsed, so a test
+ * can read them and count deliveries exactly by Message-ID. It can be made to fail as a
+ * struggling server does: refuse connections (421 at the greeting), or take mails and refuse them
+ * (451), for the next n mails or until told otherwise. Both are temporary errors.
  */
 export async function startSmtpSink() {
-  const received: SunkMail[] = [];
+  const received: ParsedMail[] = [];
   let mode: SinkMode = "accept";
+  let failures = 0;
   let refused = 0;
   const temporary = (message: string, responseCode: number) =>
     Object.assign(new Error(message), { responseCode });
@@ -35,17 +35,15 @@ export async function startSmtpSink() {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        if (mode === "fail-deliveries") {
+        if (mode === "fail-deliveries" || failures > 0) {
+          if (failures > 0) failures--;
           refused++;
           callback(temporary("try later", 451));
           return;
         }
         simpleParser(Buffer.concat(chunks)).then(
           (m) => {
-            const to = (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) =>
-              a.value.map((v) => v.address?.toLowerCase() ?? ""),
-            );
-            received.push({ messageId: m.messageId ?? "", to, subject: m.subject ?? "" });
+            received.push(m);
             callback();
           },
           (e: Error) => callback(e),
@@ -62,13 +60,19 @@ export async function startSmtpSink() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** Mails to `address`. */
+    to: (address: string) =>
+      received.filter((m) => recipientsOf(m).includes(address.toLowerCase())),
     setMode: (m: SinkMode) => void (mode = m),
+    /** Refuses the next `n` mails with 451 (0 takes mail again). */
+    failNext: (n: number) => void (failures = n),
     /** Connections and deliveries turned away so far. */
     refused: () => refused,
     /** How many times each Message-ID arrived. */
     countsByMessageId() {
       const counts = new Map<string, number>();
-      for (const m of received) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
+      for (const m of received)
+        counts.set(m.messageId ?? "", (counts.get(m.messageId ?? "") ?? 0) + 1);
       return counts;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
