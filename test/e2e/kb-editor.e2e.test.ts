@@ -175,5 +175,9 @@ describe("the KB editor", () => {
     expect(await figure("Deflections")).toBe("Deflections1");
     expect(await figure("Linked tickets")).toBe("Linked tickets1");
     await page.getByText("Too short").waitFor();
+    // This editor is no agent: the ticket is listed, without a link into the agent console.
+    const linked = page.getByRole("region", { name: "Tickets that linked it" });
+    await linked.getByText("A ticket").waitFor();
+    expect(await linked.getByRole("link").count()).toBe(0);
   });
 });

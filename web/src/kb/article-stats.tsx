@@ -1,11 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "../router.tsx";
+import { canUse, useSignedIn } from "../session.ts";
 import { api } from "../trpc.ts";
 import { formatDate } from "../ui/format.ts";
 import { ErrorNotice, Loading } from "../ui/states.tsx";
 
 /** How the article is doing: reads, votes, deflections, clicks, tickets that linked it. */
 export function ArticleStats({ articleId }: { articleId: string }) {
+  // An editor who is not also an agent cannot open tickets: a link would lead to "No access".
+  const opensTickets = canUse(useSignedIn().roles, "agent");
   const stats = useQuery({
     queryKey: ["kb", "stats", articleId] as const,
     queryFn: ({ signal }) => api.kb.articles.stats.query({ articleId }, { signal }),
@@ -54,7 +57,7 @@ export function ArticleStats({ articleId }: { articleId: string }) {
           <ul>
             {s.linkedTickets.map((t) => (
               <li key={t.ticketId}>
-                <Link to={`/tickets/${t.ticketId}`}>Ticket</Link>{" "}
+                {opensTickets ? <Link to={`/tickets/${t.ticketId}`}>Ticket</Link> : "A ticket"}{" "}
                 <span className="muted small">{formatDate(t.linkedAt)}</span>
               </li>
             ))}
