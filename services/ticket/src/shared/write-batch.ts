@@ -28,10 +28,14 @@ export class WriteBatch {
    * Runs every collected write, with `main` (whose rows are returned) first, and empties the batch.
    */
   async flush<T>(tx: Sql, main: Statement): Promise<T[]> {
-    const all = [main, ...this.statements.splice(0)];
-    const { text, params } = combine(all);
+    const { text, params } = combine(this.take(main));
     const { rows } = await tx.query<T>(text, params);
     return rows;
+  }
+
+  /** `main` and every collected write, in the order `flush` runs them; empties the batch. */
+  take(main: Statement): Statement[] {
+    return [main, ...this.statements.splice(0)];
   }
 }
 
@@ -40,12 +44,28 @@ export function combine(statements: Statement[]): Statement {
   const [main, ...rest] = statements;
   if (!main) throw new Error("nothing to combine");
   if (rest.length === 0) return main;
+  return combineGroups([statements]);
+}
+
+/**
+ * Several groups of writes (each as `WriteBatch.take` gives them) as one statement, returning the
+ * rows of every group's first statement (all of the same shape). One statement is atomic: if any
+ * write fails, none is kept.
+ */
+export function combineGroups(groups: Statement[][]): Statement {
   const params: unknown[] = [];
-  const ctes = statements.map((s, i) => {
-    const offset = params.length;
-    params.push(...s.params);
-    const text = s.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-    return `w${i} as (${text})`;
-  });
-  return { text: `with ${ctes.join(",\n")}\nselect * from w0`, params };
+  const ctes: string[] = [];
+  const mains: string[] = [];
+  for (const group of groups) {
+    group.forEach((s, i) => {
+      const offset = params.length;
+      params.push(...s.params);
+      const text = s.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+      const name = `w${ctes.length}`;
+      if (i === 0) mains.push(`select * from ${name}`);
+      ctes.push(`${name} as (${text})`);
+    });
+  }
+  if (mains.length === 0) throw new Error("nothing to combine");
+  return { text: `with ${ctes.join(",\n")}\n${mains.join("\nunion all ")}`, params };
 }

@@ -41,9 +41,9 @@ export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Da
     clock = await clockFor(tx, t.workspaceId, rec.targets.calendarId);
     previousNext = nextCheckAt(rec, clock);
   } else {
-    const targets = await targetsFor(tx, t);
+    const targets = await targetsFor(tx, t, change.knownSla);
     rec = startRecord(t, targets);
-    clock = await clockFor(tx, t.workspaceId, targets.calendarId);
+    clock = await clockFor(tx, t.workspaceId, targets.calendarId, change.knownSla);
   }
   // Record what fell due before this change, so a reply after the due date counts as late.
   const fired = evaluate(rec, clock, now);
