@@ -60,7 +60,10 @@ export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Da
       t.status === "resolved" ? await policyRepository.autoCloseDays(tx, t.workspaceId) : 0;
     applyStatus(rec, clock, t.status, now, autoCloseDays);
   }
-  if (change.writes) change.writes.add(slaRepository.saveStatement(rec, clock, previousNext));
+  // Creating, there is no row to update: nothing but this statement can write the SLA row of a
+  // ticket not yet committed (the backfill reads committed tickets), so a plain insert will do,
+  // which many creations' statements can share (see `combineGroups`).
+  if (change.writes) change.writes.add(slaRepository.saveStatement(rec, clock, previousNext, true));
   else await slaRepository.save(tx, rec, clock, previousNext);
   await emitFirings(tx, t, fired, change.writes);
 }
