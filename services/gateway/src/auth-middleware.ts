@@ -6,7 +6,7 @@ import { AppError, type ErrorBody } from "@signpost/contracts";
 import type { Db } from "@signpost/db";
 import { withRequestId } from "@signpost/queue";
 import { requestIdFrom, setResponseHeader } from "@signpost/service-kit";
-import { callerFromApiToken, callerFromSession, type Caller } from "./identity/resolve-caller.ts";
+import { callerFromApiToken, sessionCallers, type Caller } from "./identity/resolve-caller.ts";
 import { sessionCookieName } from "./identity/session-cookie.ts";
 import { withFailureBudget, type RateLimitPolicy } from "./identity/rate-limiter.ts";
 
@@ -37,8 +37,9 @@ function clientIpOf(c: Context<GatewayEnv>, trustProxy: boolean) {
  * Works out who is calling `/api/*`: an API token (Authorization: Bearer sp_...) or a session
  * cookie. Cookie-authenticated writes must echo the session's CSRF token in `x-csrf-token`.
  */
-export const authenticate = (db: Db, trustProxy: boolean, tokenLimits: RateLimitPolicy) =>
-  createMiddleware<GatewayEnv>(async (c, next) => {
+export const authenticate = (db: Db, trustProxy: boolean, tokenLimits: RateLimitPolicy) => {
+  const callerFromSession = sessionCallers(db);
+  return createMiddleware<GatewayEnv>(async (c, next) => {
     const requestId = requestIdFrom(c.req.header("x-request-id"));
     c.set("requestId", requestId);
     c.header("x-request-id", requestId);
@@ -61,7 +62,7 @@ export const authenticate = (db: Db, trustProxy: boolean, tokenLimits: RateLimit
         },
       );
     } else if (sessionToken) {
-      caller = await callerFromSession(db, sessionToken);
+      caller = await callerFromSession(sessionToken);
       if (caller?.via === "session" && !safeMethods.has(c.req.method)) {
         if (c.req.header("x-csrf-token") !== caller.csrfToken) {
           return c.json<ErrorBody>(
@@ -82,3 +83,4 @@ export const authenticate = (db: Db, trustProxy: boolean, tokenLimits: RateLimit
     await withRequestId(requestId, next);
     setResponseHeader(c, "x-request-id", requestId);
   });
+};

@@ -359,6 +359,25 @@ function mailOutSuite(name: string, mode: () => Mode) {
         (await h.clientFor(h.people.agent).notifications.unreadCount.query()).unread,
       ).toBeGreaterThan(0);
     });
+    it("sends as the workspace's support address and name, read with the mail's claim", async () => {
+      await h.clientFor(h.people.admin).mail.updateSettings.mutate({
+        supportAddress: "help@desk.test",
+        fromName: 'Desk "Team"',
+      });
+      const t = ticketHeader(h, {});
+      await h.publish(
+        h.event(
+          "ticket.created",
+          { ...t, priority: "low", category: "general", source: "portal", inboundMessageId: null },
+          h.ws.orgA,
+        ),
+      );
+      const ack = await waitFor("the acknowledgement", async () =>
+        smtp.to(h.people.customerA.email).find((m) => m.subject?.startsWith(`[#${t.number}]`)),
+      );
+      expect(ack.from?.value).toEqual([{ address: "help@desk.test", name: "Desk Team" }]);
+      expect(ack.replyTo?.value).toEqual([{ address: "help@desk.test", name: "" }]);
+    });
   });
 }
 

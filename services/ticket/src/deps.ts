@@ -3,6 +3,7 @@ import type { AttachmentStorage } from "./attachments/storage.ts";
 import type { StoredTicket } from "./tickets/ticket-repository.ts";
 import type { Actor } from "./shared/actor.ts";
 import type { WriteBatch } from "./shared/write-batch.ts";
+import type { KnownSla } from "./sla/policy-repository.ts";
 
 /** A change to a ticket, as the hooks see it, inside the transaction that makes it. */
 export interface TicketChange {
@@ -20,6 +21,8 @@ export interface TicketChange {
    * `tx` but must write only through `writes`.
    */
   writes?: WriteBatch;
+  /** Set for `created`: the SLA policy that applies, read with the rest of the opening context. */
+  knownSla?: KnownSla;
 }
 
 /**

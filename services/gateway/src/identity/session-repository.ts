@@ -26,6 +26,20 @@ export const sessionRepository = {
     return rows[0] ?? null;
   },
 
+  /** `find` for many sessions at once: the live ones among `tokenHashes`, by token hash. */
+  async findMany(sql: Sql, tokenHashes: string[]) {
+    const { rows } = await sql.query<
+      UserRow & { csrf_token: string; expires_at: Date; token_hash: string }
+    >(
+      `select u.id, u.workspace_id, u.email, u.name, u.password_hash, u.roles, u.org_id, u.status,
+              u.created_at, s.csrf_token, s.expires_at, s.token_hash
+         from identity.sessions s join identity.users u on u.id = s.user_id
+        where s.token_hash = any($1::text[]) and s.expires_at > now() and u.status = 'active'`,
+      [tokenHashes],
+    );
+    return new Map(rows.map((r) => [r.token_hash, r]));
+  },
+
   async delete(sql: Sql, tokenHash: string) {
     await sql.query(`delete from identity.sessions where token_hash = $1`, [tokenHash]);
   },

@@ -30,7 +30,7 @@ export function sendMailJob(deps: {
         throw new Error(`mail ${parsed.data.id} is being sent elsewhere; will retry`);
       return;
     }
-    const settings = await mailRepository.settings(deps.db, row.workspace_id);
+    const { settings } = row;
     const address = settings.support_address ?? deps.defaultFrom;
     const name = (settings.from_name ?? "Support").replace(/["\\\r\n]/g, "");
     try {

@@ -8,7 +8,7 @@ import { commentRepository } from "../comments/comment-repository.ts";
 import { directoryRepository } from "../directory/directory-repository.ts";
 import { fieldRepository } from "../fields/field-repository.ts";
 import { asPerson } from "../shared/actor.ts";
-import { createTicketIn } from "../tickets/create-ticket.ts";
+import { createTicketIn } from "../tickets/open-ticket.ts";
 import { ticketRepository } from "../tickets/ticket-repository.ts";
 import { storeMailAttachments } from "./store-mail-attachments.ts";
 

@@ -41,9 +41,9 @@ export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Da
     clock = await clockFor(tx, t.workspaceId, rec.targets.calendarId);
     previousNext = nextCheckAt(rec, clock);
   } else {
-    const targets = await targetsFor(tx, t);
+    const targets = await targetsFor(tx, t, change.knownSla);
     rec = startRecord(t, targets);
-    clock = await clockFor(tx, t.workspaceId, targets.calendarId);
+    clock = await clockFor(tx, t.workspaceId, targets.calendarId, change.knownSla);
   }
   // Record what fell due before this change, so a reply after the due date counts as late.
   const fired = evaluate(rec, clock, now);
@@ -60,7 +60,10 @@ export async function onTicketChanged(tx: Sql, change: SlaTicketChange, now = Da
       t.status === "resolved" ? await policyRepository.autoCloseDays(tx, t.workspaceId) : 0;
     applyStatus(rec, clock, t.status, now, autoCloseDays);
   }
-  if (change.writes) change.writes.add(slaRepository.saveStatement(rec, clock, previousNext));
+  // Creating, there is no row to update: nothing but this statement can write the SLA row of a
+  // ticket not yet committed (the backfill reads committed tickets), so a plain insert will do,
+  // which many creations' statements can share (see `combineGroups`).
+  if (change.writes) change.writes.add(slaRepository.saveStatement(rec, clock, previousNext, true));
   else await slaRepository.save(tx, rec, clock, previousNext);
   await emitFirings(tx, t, fired, change.writes);
 }

@@ -43,6 +43,23 @@ const toCalendar = (r: CalendarRow): TBusinessCalendar => ({
   holidays: r.holidays,
 });
 
+/** The applicable policy and its calendar, read ahead by a caller (see `applicableSql`). */
+export interface KnownSla {
+  policy: TSlaPolicy | null;
+  calendar: TBusinessCalendar | null;
+}
+
+/**
+ * Which of a workspace's policies applies (alias `p`): an organization match outranks a category
+ * match, which outranks a policy for the priority alone; among equals the newest wins.
+ */
+const applicable = (workspaceId: string, priority: string, category: string, orgId: string) =>
+  `p.workspace_id = ${workspaceId} and p.priority = ${priority}
+     and (p.category is null or p.category = ${category})
+     and (p.org_id is null or p.org_id = ${orgId}::uuid)
+   order by (p.org_id is not null) desc, (p.category is not null) desc, p.updated_at desc
+   limit 1`;
+
 const policyColumns = `id, name, priority, category, org_id, first_response_minutes,
   resolution_minutes, calendar_id, escalate_raise_priority, escalate_group_id`;
 
@@ -66,15 +83,36 @@ export const policyRepository = {
     q: { workspaceId: string; priority: string; category: string; orgId: string | null },
   ): Promise<TSlaPolicy | null> {
     const { rows } = await sql.query<PolicyRow>(
-      `select ${policyColumns} from ticket.sla_policies
-        where workspace_id = $1 and priority = $2
-          and (category is null or category = $3)
-          and (org_id is null or org_id = $4::uuid)
-        order by (org_id is not null) desc, (category is not null) desc, updated_at desc
-        limit 1`,
+      `select ${policyColumns} from ticket.sla_policies p where ${applicable("$1", "$2", "$3", "$4")}`,
       [q.workspaceId, q.priority, q.category, q.orgId],
     );
     return rows[0] ? toPolicy(rows[0]) : null;
+  },
+
+  /**
+   * `findApplicable` and the policy's calendar as one scalar subquery (json, or null without a
+   * policy) over the caller's expressions, so the hot path of opening a ticket can fold it into its
+   * own read instead of paying two more round trips. Parse its value with `toApplicable`.
+   */
+  applicableSql(workspaceId: string, priority: string, category: string, orgId: string): string {
+    return `(select json_build_object(
+         'policy', json_build_object(${policyColumns
+           .split(",")
+           .map((c) => `'${c.trim()}', p.${c.trim()}`)
+           .join(", ")}),
+         'calendar', (select json_build_object('id', c.id, 'name', c.name,
+                        'time_zone', c.time_zone, 'hours', c.hours, 'holidays', c.holidays)
+                        from ticket.sla_calendars c
+                       where c.workspace_id = p.workspace_id and c.id = p.calendar_id))
+       from ticket.sla_policies p where ${applicable(workspaceId, priority, category, orgId)})`;
+  },
+
+  toApplicable(value: unknown): KnownSla {
+    const v = value as { policy: PolicyRow; calendar: CalendarRow | null } | null;
+    return {
+      policy: v ? toPolicy(v.policy) : null,
+      calendar: v?.calendar ? toCalendar(v.calendar) : null,
+    };
   },
 
   async getPolicy(sql: Sql, workspaceId: string, id: string): Promise<TSlaPolicy | null> {

@@ -11,6 +11,7 @@ export const slaHook = (afterCommit: () => void): TicketHooks => ({
       after: change.after,
       ...(change.publicStaffReply ? { publicStaffReply: true } : {}),
       ...(change.writes ? { writes: change.writes } : {}),
+      ...(change.knownSla ? { knownSla: change.knownSla } : {}),
     });
     setImmediate(afterCommit);
   },

@@ -1,5 +1,6 @@
 import type { TTicketPriority } from "@signpost/contracts";
 import type { WriteBatch } from "../shared/write-batch.ts";
+import type { KnownSla } from "./policy-repository.ts";
 import type { StatusKind } from "./sla-record.ts";
 
 /** What the SLA engine reads of a ticket (the ticket repository's stored ticket has all of it). */
@@ -25,4 +26,6 @@ export interface SlaTicketChange {
   publicStaffReply?: boolean;
   /** Set when the ticket is being created: its SLA row goes in with the ticket's own writes. */
   writes?: WriteBatch;
+  /** The applicable policy and calendar, when the creation read them with its other rows. */
+  knownSla?: KnownSla;
 }

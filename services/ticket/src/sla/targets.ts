@@ -1,17 +1,22 @@
 import type { Sql } from "@signpost/db";
 import { businessTime, calendarTime, type SlaClock } from "./business-calendar.ts";
-import { policyRepository } from "./policy-repository.ts";
+import { policyRepository, type KnownSla } from "./policy-repository.ts";
 import { defaultTargets, type SlaTargets } from "./sla-record.ts";
 import type { SlaTicket } from "./sla-ticket.ts";
 
-/** The targets of the most specific policy for the ticket, or the built-in defaults. */
-export async function targetsFor(tx: Sql, t: SlaTicket): Promise<SlaTargets> {
-  const policy = await policyRepository.findApplicable(tx, {
-    workspaceId: t.workspaceId,
-    priority: t.priority,
-    category: t.category,
-    orgId: t.orgId,
-  });
+/**
+ * The targets of the most specific policy for the ticket, or the built-in defaults. `known` is that
+ * policy when the caller read it already (opening a ticket does, in its one read).
+ */
+export async function targetsFor(tx: Sql, t: SlaTicket, known?: KnownSla): Promise<SlaTargets> {
+  const policy = known
+    ? known.policy
+    : await policyRepository.findApplicable(tx, {
+        workspaceId: t.workspaceId,
+        priority: t.priority,
+        category: t.category,
+        orgId: t.orgId,
+      });
   if (!policy) {
     const d = defaultTargets[t.priority];
     return {
@@ -41,9 +46,13 @@ export async function clockFor(
   tx: Sql,
   workspaceId: string,
   calendarId: string | null,
+  known?: KnownSla,
 ): Promise<SlaClock> {
   if (!calendarId) return calendarTime;
-  const cal = await policyRepository.getCalendar(tx, workspaceId, calendarId);
+  const cal =
+    known && known.policy?.calendarId === calendarId
+      ? known.calendar
+      : await policyRepository.getCalendar(tx, workspaceId, calendarId);
   if (!cal) return calendarTime;
   return businessTime({
     timeZone: cal.timeZone,

@@ -64,6 +64,51 @@ describeWithInfra("opening tickets side by side", (infra) => {
     expect(rows).toEqual([]);
   });
 
+  it("fails only the creation the database refuses among those written together", async () => {
+    const ws = testWorkspace();
+    await h.publishPeople(ws);
+    // A constraint only one of the batch breaks, so the shared statement fails as a whole.
+    await h.db.exec(`
+      create function ticket.refuse_one() returns trigger language plpgsql as $$
+      begin
+        if new.subject = 'Refused by the database' then raise exception 'refused'; end if;
+        return new;
+      end $$;
+      create trigger refuse_one before insert on ticket.tickets
+        for each row execute function ticket.refuse_one();`);
+    try {
+      const outcomes = await Promise.allSettled([
+        ...Array.from({ length: 8 }, (_, i) => open(ws.customerA, `Together ${i}`)),
+        open(ws.customerA, "Refused by the database"),
+        h.as(ws.customerA).tickets.create.mutate({
+          subject: "Bad category",
+          description: "Refused before any write.",
+          category: "no_such_category",
+        }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual([
+        ...Array.from({ length: 8 }, () => "fulfilled"),
+        "rejected",
+        "rejected",
+      ]);
+      const { rows } = await h.db.query<{ subject: string; audits: number; events: number }>(
+        `select t.subject,
+                (select count(*)::int from ticket.audit_log a where a.ticket_id = t.id) as audits,
+                (select count(*)::int from ticket.outbox o
+                  where o.type = 'ticket.created' and o.envelope->'payload'->>'ticketId' = t.id::text)
+                  as events
+           from ticket.tickets t where t.workspace_id = $1 order by t.subject`,
+        [ws.workspaceId],
+      );
+      expect(rows).toEqual(
+        Array.from({ length: 8 }, (_, i) => ({ subject: `Together ${i}`, audits: 1, events: 1 })),
+      );
+    } finally {
+      await h.db.exec(`drop trigger refuse_one on ticket.tickets;
+        drop function ticket.refuse_one();`);
+    }
+  });
+
   it("continues after the numbers a workspace used before sequences existed", async () => {
     const ws = testWorkspace();
     await h.publishPeople(ws);

@@ -1,6 +1,7 @@
 import type { TCategoryDef, TCustomFieldDef } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
 import { defaultCategoryDefs } from "../fields/field-repository.ts";
+import { policyRepository, type KnownSla } from "../sla/policy-repository.ts";
 
 /** Everything opening a ticket reads before it writes. */
 export interface OpeningContext {
@@ -12,43 +13,77 @@ export interface OpeningContext {
   customFields: TCustomFieldDef[];
   /** The live group the category routes to, if any. */
   routeGroupId: string | null;
+  /** The SLA policy (and its calendar) that applies to the ticket as opened. */
+  sla: KnownSla;
+}
+
+/** What decides a ticket's opening context. */
+export interface OpeningKey {
+  workspaceId: string;
+  category: string;
+  priority: string;
+  orgId: string | null;
 }
 
 /**
- * Reads what opening a ticket needs (its number, the workspace's categories and custom fields, the
- * category's route) in one round trip: these are the same rows the field and routing repositories
- * read one query at a time, gathered here because creation is the hot path.
+ * Reads what opening tickets needs (each one's number, its workspace's categories and custom
+ * fields, its category's route, its SLA policy) in one round trip: these are the same rows the
+ * field, routing and SLA repositories read one query at a time, gathered here because creation is
+ * the hot path. Many openings (a group commit's) share the one statement; a workspace's categories
+ * and fields are aggregated once however many of its tickets are in it.
  */
 export const openingRepository = {
-  async read(tx: Sql, workspaceId: string, category: string): Promise<OpeningContext> {
+  async read(tx: Sql, key: OpeningKey): Promise<OpeningContext> {
+    const [ctx] = await openingRepository.readMany(tx, [key]);
+    if (!ctx) throw new Error("opening context returned no row");
+    return ctx;
+  },
+
+  /** The contexts of `keys`, in their order. */
+  async readMany(tx: Sql, keys: OpeningKey[]): Promise<OpeningContext[]> {
     const { rows } = await tx.query<{
       number: number;
       now: Date;
       categories: TCategoryDef[] | null;
       custom_fields: TCustomFieldDef[] | null;
       route_group_id: string | null;
+      sla: unknown;
     }>(
-      `select ticket.next_ticket_number($1) as number, now() as now,
-         (select json_agg(json_build_object('key', key, 'label', label, 'active', active)
-                 order by key)
-            from ticket.ticket_categories where workspace_id = $1) as categories,
-         (select json_agg(json_build_object('key', key, 'label', label, 'type', type,
-                   'options', options, 'required', required, 'active', active) order by key)
-            from ticket.ticket_field_defs where workspace_id = $1) as custom_fields,
+      `with k as (
+         select * from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[])
+           with ordinality as k(workspace_id, category, priority, org_id, ord)),
+       ws as (
+         select w.workspace_id,
+           (select json_agg(json_build_object('key', key, 'label', label, 'active', active)
+                   order by key)
+              from ticket.ticket_categories where workspace_id = w.workspace_id) as categories,
+           (select json_agg(json_build_object('key', key, 'label', label, 'type', type,
+                     'options', options, 'required', required, 'active', active) order by key)
+              from ticket.ticket_field_defs where workspace_id = w.workspace_id) as custom_fields
+           from (select distinct workspace_id from k) w)
+       select ticket.next_ticket_number(k.workspace_id) as number, now() as now,
+         ws.categories, ws.custom_fields,
          (select r.group_id from ticket.category_routes r
             join ticket.directory_groups g
               on g.group_id = r.group_id and g.workspace_id = r.workspace_id and not g.deleted
-           where r.workspace_id = $1 and r.category = $2) as route_group_id`,
-      [workspaceId, category],
+           where r.workspace_id = k.workspace_id and r.category = k.category) as route_group_id,
+         ${policyRepository.applicableSql("k.workspace_id", "k.priority", "k.category", "k.org_id")} as sla
+         from k join ws on ws.workspace_id = k.workspace_id
+        order by k.ord`,
+      [
+        keys.map((k) => k.workspaceId),
+        keys.map((k) => k.category),
+        keys.map((k) => k.priority),
+        keys.map((k) => k.orgId),
+      ],
     );
-    const r = rows[0];
-    if (!r) throw new Error("opening context returned no row");
-    return {
+    return rows.map((r) => ({
       number: r.number,
       now: new Date(r.now).toISOString(),
       categories: r.categories ?? defaultCategoryDefs,
       customFields: r.custom_fields ?? [],
       routeGroupId: r.route_group_id,
-    };
+      sla: policyRepository.toApplicable(r.sla),
+    }));
   },
 };

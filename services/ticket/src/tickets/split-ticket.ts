@@ -3,7 +3,7 @@ import type { TicketDeps } from "../deps.ts";
 import { auditRepository } from "../audit/audit-repository.ts";
 import { commentRepository } from "../comments/comment-repository.ts";
 import type { Actor } from "../shared/actor.ts";
-import { createTicketIn } from "./create-ticket.ts";
+import { createTicketIn } from "./open-ticket.ts";
 import { linkRepository } from "./link-repository.ts";
 import { loadForChange } from "./load-for-change.ts";
 import { toTicketDto } from "./to-dto.ts";
