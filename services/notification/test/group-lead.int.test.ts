@@ -31,6 +31,17 @@ function suite(name: string, mode: () => Mode) {
           leadId: lead.userId,
         }),
       );
+      // Directory events and SLA alarms are consumed apart: the alarms below must not overtake
+      // the lead's arrival in the directory (under load they did, and the lead was never told).
+      await waitFor("the lead in the directory", async () => {
+        const { rows } = await h.db.query<{ lead_id: string | null; email: string | null }>(
+          `select g.lead_id, u.email from notification.directory_groups g
+             left join notification.directory_people u on u.user_id = g.lead_id
+            where g.group_id = $1`,
+          [h.groupId],
+        );
+        return rows[0]?.lead_id === lead.userId && rows[0]?.email === lead.email;
+      });
     });
     afterAll(async () => {
       await h?.stop();

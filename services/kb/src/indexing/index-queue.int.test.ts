@@ -28,7 +28,8 @@ describeWithInfra("index queue on Postgres", (infra) => {
        values ('article', $1, $2, '2026-01-01 10:00:00.123456+00')`,
       [articleId, workspaceId],
     );
-    expect(await h.kb.drainIndex()).toBe(1);
+    // The service's own indexer may take it first; either way, once drained nothing is pending.
+    await h.kb.drainIndex();
     expect(await indexQueueRepository.pendingCount(h.db)).toBe(0);
     const { rows } = await h.db.query<{ n: number }>(
       `select count(*)::int as n from kb.chunks where source_id = $1`,
