@@ -16,17 +16,10 @@ export const sessionRepository = {
 
   /** The live session's user (active users only) and its CSRF token. */
   async find(sql: Sql, tokenHash: string) {
-    const { rows } = await sql.query<UserRow & { csrf_token: string; expires_at: Date }>(
-      `select u.id, u.workspace_id, u.email, u.name, u.password_hash, u.roles, u.org_id, u.status,
-              u.created_at, s.csrf_token, s.expires_at
-         from identity.sessions s join identity.users u on u.id = s.user_id
-        where s.token_hash = $1 and s.expires_at > now() and u.status = 'active'`,
-      [tokenHash],
-    );
-    return rows[0] ?? null;
+    return (await sessionRepository.findMany(sql, [tokenHash])).get(tokenHash) ?? null;
   },
 
-  /** `find` for many sessions at once: the live ones among `tokenHashes`, by token hash. */
+  /** The live sessions among `tokenHashes` (active users only), by token hash. */
   async findMany(sql: Sql, tokenHashes: string[]) {
     const { rows } = await sql.query<
       UserRow & { csrf_token: string; expires_at: Date; token_hash: string }
