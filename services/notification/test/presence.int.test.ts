@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { TIdentity, TTicketPresence } from "@signpost/contracts";
-import { describeWithInfra, waitFor } from "@signpost/testkit";
-import { startHarness, startHttpReplica, type Harness, type Mode } from "./harness.ts";
+import { waitFor } from "@signpost/testkit";
+import { liveSuites, type LiveContext } from "./live-suites.ts";
 import { sseReader } from "./sse-reader.ts";
 
 const codeOf = async (p: Promise<unknown>) =>
@@ -16,7 +16,7 @@ const codeOf = async (p: Promise<unknown>) =>
  * the second watches the ticket through the live stream of `streamApp` (another replica when
  * there is one) while the first beats through the harness's service.
  */
-function presenceChecks(ctx: () => { h: Harness; streamApp: () => Harness["service"]["app"] }) {
+function presenceChecks(ctx: LiveContext) {
   const open = async (who: TIdentity, ticketId: string) => {
     const { h, streamApp } = ctx();
     const res = await streamApp().fetch(
@@ -85,28 +85,4 @@ function presenceChecks(ctx: () => { h: Harness; streamApp: () => Harness["servi
   });
 }
 
-describe("ticket presence (PGlite, in-process store)", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ kind: "pglite" } satisfies Mode, {});
-    await h.seedDirectory();
-  });
-  afterAll(async () => h?.stop());
-  presenceChecks(() => ({ h, streamApp: () => h.service.app }));
-});
-
-describeWithInfra("ticket presence across two replicas (Postgres, Redis)", (infra) => {
-  let h: Harness;
-  let replica: Awaited<ReturnType<typeof startHttpReplica>>;
-  beforeAll(async () => {
-    h = await startHarness({ kind: "postgres", infra }, { redisUrl: infra.redisUrl });
-    await h.seedDirectory();
-    // Its streams hear presence only through Redis.
-    replica = await startHttpReplica(h, infra);
-  });
-  afterAll(async () => {
-    await replica?.stop();
-    await h?.stop();
-  });
-  presenceChecks(() => ({ h, streamApp: () => replica.app }));
-});
+liveSuites("ticket presence", presenceChecks);

@@ -1,15 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { ZTicketActivity, type TIdentity, type TTicketActivity } from "@signpost/contracts";
 import { buildEvent } from "@signpost/queue";
-import { describeWithInfra, waitFor } from "@signpost/testkit";
-import {
-  startHarness,
-  startHttpReplica,
-  ticketHeader,
-  type Harness,
-  type Mode,
-} from "./harness.ts";
+import { waitFor } from "@signpost/testkit";
+import { ticketHeader } from "./harness.ts";
+import { liveSuites, type LiveContext } from "./live-suites.ts";
 import { sseReader } from "./sse-reader.ts";
 
 /**
@@ -17,7 +12,7 @@ import { sseReader } from "./sse-reader.ts";
  * on `streamApp` (another replica when there is one, reached only through Redis) while the
  * harness's service consumes the events.
  */
-function activityChecks(ctx: () => { h: Harness; streamApp: () => Harness["service"]["app"] }) {
+function activityChecks(ctx: LiveContext) {
   const open = async (who: TIdentity) => {
     const { h, streamApp } = ctx();
     const res = await streamApp().fetch(
@@ -120,28 +115,4 @@ function activityChecks(ctx: () => { h: Harness; streamApp: () => Harness["servi
   });
 }
 
-describe("ticket activity on live streams (PGlite, in-process feed)", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ kind: "pglite" } satisfies Mode, {});
-    await h.seedDirectory();
-  });
-  afterAll(async () => h?.stop());
-  activityChecks(() => ({ h, streamApp: () => h.service.app }));
-});
-
-describeWithInfra("ticket activity across two replicas (Postgres, Redis)", (infra) => {
-  let h: Harness;
-  let replica: Awaited<ReturnType<typeof startHttpReplica>>;
-  beforeAll(async () => {
-    h = await startHarness({ kind: "postgres", infra }, { redisUrl: infra.redisUrl });
-    await h.seedDirectory();
-    // Its streams hear activity only through Redis.
-    replica = await startHttpReplica(h, infra);
-  });
-  afterAll(async () => {
-    await replica?.stop();
-    await h?.stop();
-  });
-  activityChecks(() => ({ h, streamApp: () => replica.app }));
-});
+liveSuites("ticket activity on live streams", activityChecks);
