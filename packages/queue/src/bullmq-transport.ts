@@ -65,7 +65,11 @@ export function createBullmqTransport(opts: { redisUrl: string; prefix?: string 
       if (jobs.length === 0) return;
       // One pipelined round trip instead of one per job: the outbox relay's batches.
       await queueOf(queue).addBulk(
-        jobs.map((job) => ({ name: job.name, data: job.data, opts: jobOptions(job, options) })),
+        jobs.map((job) => ({
+          name: job.name,
+          data: job.data,
+          opts: jobOptions(job, { ...options, delayMs: job.delayMs ?? options.delayMs }),
+        })),
       );
     },
     async cancel(queue, jobId) {

@@ -132,20 +132,21 @@ export async function createEmbeddedTransport(opts: { db: Db }): Promise<Transpo
       await db.query(
         `insert into signpost_queue.jobs (queue, id, name, data, run_at, max_attempts, backoff_ms)
          select $1, j.id, j.name, j.data::jsonb,
-                now() + make_interval(secs => $5::double precision / 1000), $6, $7
-           from unnest($2::text[], $3::text[], $4::text[]) as j(id, name, data)
+                now() + make_interval(secs => j.delay_ms / 1000), $6, $7
+           from unnest($2::text[], $3::text[], $4::text[], $5::double precision[])
+                  as j(id, name, data, delay_ms)
          on conflict (queue, id) do nothing`,
         [
           queue,
           jobs.map((j) => j.id),
           jobs.map((j) => j.name),
           jobs.map((j) => JSON.stringify(j.data)),
-          options.delayMs ?? 0,
+          jobs.map((j) => j.delayMs ?? options.delayMs ?? 0),
           options.attempts ?? defaultAttempts,
           options.backoffMs ?? defaultBackoffMs,
         ],
       );
-      if (!options.delayMs) wake(queue);
+      if (jobs.some((j) => !(j.delayMs ?? options.delayMs))) wake(queue);
     },
     async cancel(queue, jobId) {
       await db.query(

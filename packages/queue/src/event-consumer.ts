@@ -10,7 +10,8 @@ import {
 } from "@signpost/contracts";
 import type { Db, Sql } from "@signpost/db";
 import { groupCommit } from "./group-commit.ts";
-import { PermanentJobError, type Transport } from "./transport.ts";
+import { eventsOfJob } from "./event-batch.ts";
+import { defaultBackoffMs, PermanentJobError, type Job, type Transport } from "./transport.ts";
 import type { Logger } from "./logger.ts";
 import { withRequestId } from "./request-context.ts";
 
@@ -78,42 +79,65 @@ export function consumeEvents(opts: {
     maxBatch: Math.max(1, opts.batch ?? 1),
     parallel: Math.max(1, Math.floor(concurrency / Math.max(1, opts.batch ?? 1))),
   });
+  /** Handles one event; throws to have its delivery retried or (PermanentJobError) dead-lettered. */
+  const deliver = async (job: Job, attempt: number) => {
+    const started = performance.now();
+    const report = (type: string, outcome: HandlingOutcome["outcome"]) =>
+      opts.onOutcome?.({ type, outcome, seconds: (performance.now() - started) / 1000 });
+    let event: DomainEvent;
+    try {
+      event = parseEvent(job.data);
+    } catch (error) {
+      if (error instanceof ZodError || error instanceof UnknownEventError) {
+        report(job.name, "rejected");
+        throw new PermanentJobError(`rejected event ${job.id}: ${error.message}`);
+      }
+      throw error;
+    }
+    const handler = handlers[event.type] as AnyHandler | undefined;
+    if (!handler) {
+      report(event.type, "rejected");
+      throw new PermanentJobError(`${opts.service} has no handler for ${event.type}`);
+    }
+    const log = logger.child({
+      eventId: event.id,
+      type: event.type,
+      ...(event.requestId ? { requestId: event.requestId } : {}),
+    });
+    let handled: boolean;
+    try {
+      handled = await commit({ event, handler, log });
+    } catch (error) {
+      report(event.type, "failed");
+      log.warn({ err: error, attempt }, "event handling failed; will retry");
+      throw error;
+    }
+    report(event.type, handled ? "handled" : "duplicate");
+    log.info({ duplicate: !handled }, handled ? "event handled" : "duplicate event ignored");
+  };
+
+  const queue = eventQueueOf(opts.service);
   opts.transport.consume(
-    eventQueueOf(opts.service),
+    queue,
     async (job) => {
-      const started = performance.now();
-      const report = (type: string, outcome: HandlingOutcome["outcome"]) =>
-        opts.onOutcome?.({ type, outcome, seconds: (performance.now() - started) / 1000 });
-      let event: DomainEvent;
-      try {
-        event = parseEvent(job.data);
-      } catch (error) {
-        if (error instanceof ZodError || error instanceof UnknownEventError) {
-          report(job.name, "rejected");
-          throw new PermanentJobError(`rejected event ${job.id}: ${error.message}`);
-        }
-        throw error;
+      const events = eventsOfJob(job);
+      if (events.length === 1 && events[0] === job) return deliver(job, job.attempt);
+      // A batch (see `eventJobOf`): its events go to the group commit together. One that fails
+      // goes on alone, as its own job with the usual retries and dead-lettering, so it neither
+      // holds back nor repeats the others (which the inbox would turn into no-ops anyway).
+      const failed: Job[] = [];
+      await Promise.all(
+        events.map((e) =>
+          deliver(e, 1).catch((error: unknown) => {
+            failed.push(e);
+            if (!(error instanceof PermanentJobError)) return;
+            logger.warn({ err: error, eventId: e.id }, "event rejected; dead-lettering it alone");
+          }),
+        ),
+      );
+      for (const e of failed) {
+        await opts.transport.enqueue(queue, e, { delayMs: defaultBackoffMs });
       }
-      const handler = handlers[event.type] as AnyHandler | undefined;
-      if (!handler) {
-        report(event.type, "rejected");
-        throw new PermanentJobError(`${opts.service} has no handler for ${event.type}`);
-      }
-      const log = logger.child({
-        eventId: event.id,
-        type: event.type,
-        ...(event.requestId ? { requestId: event.requestId } : {}),
-      });
-      let handled: boolean;
-      try {
-        handled = await commit({ event, handler, log });
-      } catch (error) {
-        report(event.type, "failed");
-        log.warn({ err: error, attempt: job.attempt }, "event handling failed; will retry");
-        throw error;
-      }
-      report(event.type, handled ? "handled" : "duplicate");
-      log.info({ duplicate: !handled }, handled ? "event handled" : "duplicate event ignored");
     },
     { concurrency },
   );

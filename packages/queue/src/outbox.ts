@@ -1,7 +1,8 @@
 import type { DomainEvent } from "@signpost/contracts";
 import { queuesFor } from "@signpost/contracts";
 import type { Db, Sql } from "@signpost/db";
-import type { Job, Transport } from "./transport.ts";
+import { eventJobOf, type OutboxEvent } from "./event-batch.ts";
+import type { Transport } from "./transport.ts";
 import type { Logger } from "./logger.ts";
 import { currentRequestId } from "./request-context.ts";
 import { drainInBatches, startRelayLoop, type RelayLoop } from "./relay-loop.ts";
@@ -65,17 +66,19 @@ export function startOutboxRelay(opts: {
     );
     rows.sort((a, b) => a.seq - b.seq);
     try {
-      // One bulk enqueue per destination queue, in commit order: a round trip per job was most
-      // of a busy relay's time.
-      const byQueue = new Map<string, Job[]>();
+      // One job per destination queue carrying its events in commit order (see `eventJobOf`): a
+      // job per event cost more than the consumers' handling of them.
+      const byQueue = new Map<string, OutboxEvent[]>();
       for (const row of rows) {
         for (const queue of queuesFor(row.type)) {
-          const jobs = byQueue.get(queue) ?? [];
-          jobs.push({ id: row.id, name: row.type, data: row.envelope });
-          byQueue.set(queue, jobs);
+          const events = byQueue.get(queue) ?? [];
+          events.push(row);
+          byQueue.set(queue, events);
         }
       }
-      await Promise.all([...byQueue].map(([queue, jobs]) => transport.enqueueMany(queue, jobs)));
+      await Promise.all(
+        [...byQueue].map(([queue, events]) => transport.enqueue(queue, eventJobOf(events))),
+      );
     } catch (error) {
       // Hand the batch back at once (Redis was away, say) rather than when the lease runs out;
       // rows already enqueued go again, which their job ids make a no-op.

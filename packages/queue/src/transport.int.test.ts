@@ -136,6 +136,20 @@ function transportContract(
       await new Promise((r) => setTimeout(r, 300));
       expect(ran.has("cancelled")).toBe(false);
     });
+
+    it("runs each job of a batch at its own delay", async () => {
+      const queue = q();
+      const ran = new Map<string, number>();
+      t.consume(queue, async (job) => void ran.set(job.id, Date.now()));
+      const start = Date.now();
+      await t.enqueueMany(queue, [
+        { id: "due-later", name: "timer", data: {}, delayMs: 700 },
+        { id: "due-now", name: "timer", data: {} },
+      ]);
+      await waitFor("both timers", async () => ran.size === 2);
+      expect((ran.get("due-later") ?? 0) - start).toBeGreaterThanOrEqual(650);
+      expect(ran.get("due-now") ?? Infinity).toBeLessThan(ran.get("due-later") ?? 0);
+    });
   });
 }
 

@@ -52,8 +52,15 @@ export class PermanentJobError extends Error {
 export interface Transport {
   readonly kind: "bullmq" | "embedded";
   enqueue(queue: string, job: Job, options?: EnqueueOptions): Promise<void>;
-  /** Enqueues several jobs in one round trip (a relay's batch); each id de-duplicates as above. */
-  enqueueMany(queue: string, jobs: readonly Job[], options?: EnqueueOptions): Promise<void>;
+  /**
+   * Enqueues several jobs in one round trip (a relay's batch); each id de-duplicates as above. A
+   * job's own `delayMs` (timers, each due at its own time) overrides the one in `options`.
+   */
+  enqueueMany(
+    queue: string,
+    jobs: readonly (Job & { delayMs?: number | undefined })[],
+    options?: EnqueueOptions,
+  ): Promise<void>;
   /** Removes a job that has not started yet (a timer that no longer applies). */
   cancel(queue: string, jobId: string): Promise<void>;
   /** Starts handling `queue`'s jobs in this process. */

@@ -37,13 +37,13 @@ export function startPendingRelay(opts: {
 
   async function batchOf(s: PendingSource): Promise<number> {
     const rows = await s.pending(db, batchSize);
-    for (const r of rows) {
-      await transport.enqueue(
-        s.queue,
-        { id: r.jobId, name: s.queue, data: { id: r.id } },
-        { attempts: s.attempts, backoffMs: s.backoffMs, delayMs: r.delayMs },
-      );
-    }
+    // One pipelined enqueue for the batch, not a round trip and a script call's setup per row,
+    // which cost more than sending a mail under load.
+    await transport.enqueueMany(
+      s.queue,
+      rows.map((r) => ({ id: r.jobId, name: s.queue, data: { id: r.id }, delayMs: r.delayMs })),
+      { attempts: s.attempts, backoffMs: s.backoffMs },
+    );
     if (rows.length)
       await s.markEnqueued(
         db,
