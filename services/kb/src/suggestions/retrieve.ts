@@ -95,7 +95,7 @@ export async function retrieve(
   const [lexical, semantic] = await Promise.all([lexicalSearch, semanticSearch]);
   const close = semantic.hits.filter((h) => h.score >= minSimilarity);
   let related = close;
-  let fused = fuseBySource(lexical, related, lexicalWeight);
+  let fused = fuseBySource(lexical, related, lexicalWeight, minSimilarity);
   if (tuning.feedbackSources > 0 && fused.length > 0) {
     const top = fused.slice(0, tuning.feedbackSources).map((s) => s.chunkId);
     const vectors = await searchRepository.vectorsOf(deps.db, top);
@@ -103,7 +103,7 @@ export async function retrieve(
       const moved = withFeedback(semantic.vector, vectors);
       const hits: ChunkHit[] = await searchRepository.nearest(deps.db, audience, moved, candidates);
       related = hits.filter((h) => h.score >= minSimilarity);
-      fused = fuseBySource(lexical, related, lexicalWeight);
+      fused = fuseBySource(lexical, related, lexicalWeight, minSimilarity);
     }
   }
   const lexicalIds = new Set(lexical.map((h) => h.source_id));

@@ -59,7 +59,9 @@ export const searchRepository = {
    * BM25 over the chunks a person may see, in one round trip: the stemmed words of `complete`,
    * the word being typed (`partial`) as a word and expanded to the known terms it begins, and the
    * closest known spellings of words the KB has never seen (typos). Field weights: title 3,
-   * headings 2, body 1; IDF from the workspace's own document frequencies.
+   * headings 2, body 1; IDF from the workspace's own document frequencies. A word counts as often
+   * as it was typed: someone who writes a long question repeats what it is about (the subject's
+   * words come back in the description), and deduplicating them weighed the topic like any aside.
    */
   async lexical(
     sql: Sql,
@@ -71,9 +73,10 @@ export const searchRepository = {
     const { rows } = await sql.query<ChunkHit>(
       `with
        words as (
-         select lexeme as term from unnest(to_tsvector('english', $4))
-         union
-         select * from (select lexeme from unnest(to_tsvector('english', $5)) limit 1) p),
+         select lexeme as term, array_length(positions, 1)::float8 as n
+           from unnest(to_tsvector('english', $4))
+         union all
+         select * from (select lexeme, 1::float8 from unnest(to_tsvector('english', $5)) limit 1) p),
        prefix as (
          select term, ${prefixWeight} - ${prefixStep} * (row_number() over (order by df desc) - 1) as qw
            from (select term, df from kb.term_df
@@ -89,7 +92,7 @@ export const searchRepository = {
               order by sim desc limit 2) n),
        q as (
          select term, max(qw)::float8 as qw from (
-           select term, 1.0::float8 as qw from words
+           select term, n as qw from words
            union all select term, qw from prefix
            union all select term, qw from near) t
           where strpos(term, chr(39)) = 0 and strpos(term, chr(92)) = 0
