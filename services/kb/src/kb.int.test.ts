@@ -21,6 +21,7 @@ import { createLocalEmbedder } from "./embedding/local-embedder.ts";
 import { createLlmDrafter } from "./drafts/llm-drafter.ts";
 import type { KbRouter } from "./router.ts";
 import { createKbService, type KbService } from "./service.ts";
+import { vectorMaker } from "./indexing/load-source.ts";
 import { corpusStatsCache } from "./suggestions/corpus-stats.ts";
 import { searchRepository } from "./suggestions/search-repository.ts";
 
@@ -293,7 +294,8 @@ function kbSuite(mode: string, makeDb: () => Promise<{ db: Db; done: () => Promi
         "the re-embedding",
         async () => {
           const { rows } = await db.query<{ n: number }>(
-            `select count(*)::int as n from kb.chunks where embedding_model is distinct from 'use-lite-512-v2'`,
+            `select count(*)::int as n from kb.chunks where embedding_model is distinct from $1`,
+            [vectorMaker("use-lite-512-v2")],
           );
           return rows[0]?.n === 0;
         },

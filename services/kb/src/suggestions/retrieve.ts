@@ -1,5 +1,6 @@
 import type { Db } from "@signpost/db";
 import type { CorpusStatsCache } from "./corpus-stats.ts";
+import { withoutFraming } from "../embedding/question-framing.ts";
 import { fuseBySource, type FusedSource } from "./fuse.ts";
 import { searchRepository, type Audience, type ChunkHit } from "./search-repository.ts";
 import type { QueryEmbedder } from "./query-embedding-cache.ts";
@@ -39,17 +40,21 @@ async function embedTextOf(deps: RetrieveDeps, workspaceId: string, text: string
 }
 
 /**
- * The vector of `text`. While someone is in mid-sentence (what is embedded ends in a space: they
- * are typing the next word), the vector of the same text a word shorter, if already made, stands in
- * when the new one is not ready within moments: it differs by one word, the prefix search carries
- * the newest words, and the new vector, still being made, serves their next keystrokes. Many people
- * typing at once would otherwise each wait for the model at every word end. A finished question
- * (ending in "?" or "." or a word) always waits for its own vector.
+ * The vector of `text` without its question framing ("how can I", "is it possible to"): titles
+ * are embedded without theirs, so what is left to match is what the question is about. While
+ * someone is in mid-sentence (what is embedded ends in a space: they are typing the next word), the
+ * vector of the same text a word shorter, if already made, stands in when the new one is not ready
+ * within moments: it differs by one word, the prefix search carries the newest words, and the new
+ * vector, still being made, serves their next keystrokes. Many people typing at once would
+ * otherwise each wait for the model at every word end. A finished question (ending in "?" or "."
+ * or a word) always waits for its own vector.
  */
 async function vectorOf(embedQuery: QueryEmbedder, text: string): Promise<number[]> {
-  const fresh = embedQuery(text);
+  const fresh = embedQuery(withoutFraming(text));
   if (!/\s$/.test(text)) return fresh;
-  const shorter = embedQuery.settled?.(text.replace(/[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u, ""));
+  const shorter = embedQuery.settled?.(
+    withoutFraming(text.replace(/[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u, "")),
+  );
   if (!shorter) return fresh;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
