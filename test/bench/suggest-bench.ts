@@ -15,6 +15,7 @@ import {
   chunkRepository,
   corpusStatsCache,
   pieceHash,
+  vectorMaker,
   searchRepository,
   splitTyped,
   type Audience,
@@ -105,10 +106,10 @@ for (let s = 0; s < sources; s += 25) {
           title,
           headingPath: ordinal ? `Part ${ordinal}` : "",
           content,
-          contentHash: pieceHash({ title, headingPath: "", content }, embedder.model),
+          contentHash: pieceHash({ title, headingPath: "", content }, vectorMaker(embedder.model)),
           docLen: content.split(" ").length,
           embedding: normalize(mix),
-          embeddingModel: embedder.model,
+          embeddingModel: vectorMaker(embedder.model),
         };
       });
       await chunkRepository.replace(

@@ -6,5 +6,5 @@ export { chunkRepository, type ChunkToStore } from "./indexing/chunk-repository.
 export { searchRepository, type Audience } from "./suggestions/search-repository.ts";
 export { corpusStatsCache } from "./suggestions/corpus-stats.ts";
 export { splitTyped } from "./suggestions/split-typed.ts";
-export { embeddingText, pieceHash, wordCount } from "./indexing/load-source.ts";
+export { embeddingText, pieceHash, vectorMaker, wordCount } from "./indexing/load-source.ts";
 export { retrievalTuning } from "./suggestions/tuning.ts";

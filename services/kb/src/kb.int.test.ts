@@ -21,6 +21,9 @@ import { createLocalEmbedder } from "./embedding/local-embedder.ts";
 import { createLlmDrafter } from "./drafts/llm-drafter.ts";
 import type { KbRouter } from "./router.ts";
 import { createKbService, type KbService } from "./service.ts";
+import { vectorMaker } from "./indexing/load-source.ts";
+import { corpusStatsCache } from "./suggestions/corpus-stats.ts";
+import { searchRepository } from "./suggestions/search-repository.ts";
 
 /** The real local model, counting how many texts it was asked to embed. */
 function countingEmbedder(inner: Embedder, model = inner.model) {
@@ -108,6 +111,43 @@ function kbSuite(mode: string, makeDb: () => Promise<{ db: Db; done: () => Promi
       ).suggestions;
       expect(top?.snippet.some((s) => s.hit)).toBe(true);
       expect(top?.url).toBe(`/help/articles/${reset.id}`);
+    });
+
+    it("weighs a word by how often the question repeats it", async () => {
+      const editor = as(ws.editor);
+      const printer = await editor.articles.create.mutate({
+        title: "Printer setup",
+        body: "Connect the printer to the office network.",
+        status: "published",
+      });
+      const scanner = await editor.articles.create.mutate({
+        title: "Scanner setup",
+        body: "Connect the scanner to the office network.",
+        status: "published",
+      });
+      await settle();
+      const best = async (question: string) => {
+        const hits = await searchRepository.lexical(
+          db,
+          { workspaceId: ws.workspaceId, staff: false, orgId: null },
+          {
+            complete: question,
+            partial: "",
+            stats: await corpusStatsCache(db).get(ws.workspaceId),
+          },
+          50,
+        );
+        const score = (id: string) =>
+          Math.max(...hits.filter((h) => h.source_id === id).map((h) => h.score));
+        return { printer: score(printer.id), scanner: score(scanner.id) };
+      };
+      // Once each: the two articles are alike. The printer said three times is what it is about.
+      const even = await best("scanner or printer?");
+      expect(even.printer).toBeCloseTo(even.scanner, 5);
+      const repeated = await best(
+        "The printer is offline. The printer shows an error; printer and scanner are new.",
+      );
+      expect(repeated.printer).toBeGreaterThan(2 * repeated.scanner);
     });
 
     it("re-indexes an edit, embedding only the chunks that changed", async () => {
@@ -254,7 +294,8 @@ function kbSuite(mode: string, makeDb: () => Promise<{ db: Db; done: () => Promi
         "the re-embedding",
         async () => {
           const { rows } = await db.query<{ n: number }>(
-            `select count(*)::int as n from kb.chunks where embedding_model is distinct from 'use-lite-512-v2'`,
+            `select count(*)::int as n from kb.chunks where embedding_model is distinct from $1`,
+            [vectorMaker("use-lite-512-v2")],
           );
           return rows[0]?.n === 0;
         },

@@ -4,7 +4,7 @@ import type { Embedder } from "../embedding/embedder.ts";
 import { chunkRepository, type ChunkToStore } from "./chunk-repository.ts";
 import { indexQueueRepository, type QueuedSource } from "./index-queue-repository.ts";
 import { indexRequestRepository } from "./index-request-repository.ts";
-import { embeddingText, loadSource, pieceHash, wordCount } from "./load-source.ts";
+import { embeddingText, loadSource, pieceHash, vectorMaker, wordCount } from "./load-source.ts";
 
 export interface Indexer {
   kick(): void;
@@ -29,6 +29,7 @@ export function startIndexer(opts: {
   onIndexed?: (workspaceId: string) => void;
 }): Indexer {
   const { db, embedder, logger } = opts;
+  const maker = vectorMaker(embedder.model);
   let stopped = false;
 
   async function indexOne(q: QueuedSource) {
@@ -44,23 +45,18 @@ export function startIndexer(opts: {
       });
       return;
     }
-    const known = await chunkRepository.vectorsByHash(
-      db,
-      q.source_kind,
-      q.source_id,
-      embedder.model,
-    );
-    const hashes = doc.pieces.map((p) => pieceHash(p, embedder.model));
+    const known = await chunkRepository.vectorsByHash(db, q.source_kind, q.source_id, maker);
+    const hashes = doc.pieces.map((p) => pieceHash(p, maker));
     const missing = doc.pieces.filter((_, i) => !known.has(hashes[i] as string));
     const fresh = await embedder.embed(missing.map(embeddingText));
-    missing.forEach((p, i) => known.set(pieceHash(p, embedder.model), fresh[i] as number[]));
+    missing.forEach((p, i) => known.set(pieceHash(p, maker), fresh[i] as number[]));
     const chunks: ChunkToStore[] = doc.pieces.map((p, i) => ({
       ...p,
       ordinal: i,
       contentHash: hashes[i] as string,
       docLen: wordCount(p),
       embedding: known.get(hashes[i] as string) as number[],
-      embeddingModel: embedder.model,
+      embeddingModel: maker,
     }));
     await db.transaction(async (tx) => {
       await chunkRepository.replace(tx, doc.scope, chunks);
@@ -116,9 +112,9 @@ export function startIndexer(opts: {
     return queued;
   }
 
-  // Vectors from another model are re-embedded in the background after a model change.
+  // Vectors from another model (or of differently made text) are re-embedded in the background.
   void (async () => {
-    const stale = await chunkRepository.staleSources(db, embedder.model);
+    const stale = await chunkRepository.staleSources(db, maker);
     for (const s of stale) {
       await indexQueueRepository.request(
         db,
@@ -128,7 +124,7 @@ export function startIndexer(opts: {
       );
     }
     if (stale.length)
-      logger.info({ sources: stale.length, model: embedder.model }, "re-embedding for a new model");
+      logger.info({ sources: stale.length, model: maker }, "re-embedding for a new model or text");
     void drain();
   })().catch((error: unknown) => logger.warn({ err: error }, "stale-vector scan failed"));
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Sql } from "@signpost/db";
 import { articleRepository } from "../articles/article-repository.ts";
+import { withoutFraming } from "../embedding/question-framing.ts";
 import { chunkMarkdown } from "./chunk-markdown.ts";
 import type { SourceScope } from "./chunk-repository.ts";
 import { indexRequestRepository } from "./index-request-repository.ts";
@@ -62,9 +63,20 @@ export const pieceHash = (
 ) =>
   createHash("sha256").update(`${model}\n${p.title}\n${p.headingPath}\n${p.content}`).digest("hex");
 
-/** The text the model embeds: the title and headings give a passage its context. */
+/**
+ * The text the model embeds: the title and headings give a passage its context. A title's question
+ * framing ("How can I ...?") is left out: otherwise every title framed alike lands near every
+ * question framed alike, whatever either is about.
+ */
 export const embeddingText = (p: { title: string; headingPath: string; content: string }) =>
-  [p.title, p.headingPath, p.content].filter(Boolean).join(". ");
+  [withoutFraming(p.title), p.headingPath, p.content].filter(Boolean).join(". ");
+
+/**
+ * What made a stored vector: the model and the way its text is put together (`embeddingText`).
+ * Changing that way is like changing the model: the indexer re-embeds every source in the
+ * background. Bump the suffix when `embeddingText` changes.
+ */
+export const vectorMaker = (model: string) => `${model}+untitled-framing`;
 
 export const wordCount = (p: { title: string; headingPath: string; content: string }) =>
   `${p.title} ${p.headingPath} ${p.content}`.split(/\s+/).filter(Boolean).length;

@@ -11,23 +11,29 @@ export interface FusedSource {
   score: number;
 }
 
-/** Scales scores to 0..1 across one list (a list of equal scores becomes all 1). */
-function minMax(values: number[]): (v: number) => number {
-  const lo = Math.min(...values);
+/**
+ * Scales scores to 0..1 by the list's best, from a fixed zero: `floor` is what counts as no
+ * evidence at all (a BM25 of 0, the cosine below which a vector neighbour is unrelated). Anchoring
+ * at the weakest candidate instead made a source's share depend on how many candidates were asked
+ * for and on how bad the worst of them happened to be.
+ */
+function scaled(values: number[], floor: number): (v: number) => number {
   const hi = Math.max(...values);
-  return (v) => (hi > lo ? (v - lo) / (hi - lo) : 1);
+  return (v) => (hi > floor ? Math.max(0, v - floor) / (hi - floor) : 1);
 }
 
 /**
  * Fuses lexical and vector hits per source (an article or a ticket): each list's best chunk per
- * source, min-max normalized, then a weighted sum. A source found by only one list gets 0 from the
- * other.
+ * source, scaled to its list's best, then a weighted sum. A source found by only one list gets 0
+ * from the other.
  */
 export function fuseBySource(
   lexical: ChunkHit[],
   semantic: ChunkHit[],
   // Slightly favour BM25: exact product words (app names, features) beat paraphrase similarity.
   lexicalWeight = 0.55,
+  /** The cosine at or below which a vector hit is no evidence (the caller's similarity floor). */
+  cosineFloor = 0,
 ): FusedSource[] {
   const best = (hits: ChunkHit[]) => {
     const bySource = new Map<string, ChunkHit>();
@@ -39,8 +45,14 @@ export function fuseBySource(
   };
   const lex = best(lexical);
   const sem = best(semantic);
-  const nLex = minMax([...lex.values()].map((h) => h.score));
-  const nSem = minMax([...sem.values()].map((h) => h.score));
+  const nLex = scaled(
+    [...lex.values()].map((h) => h.score),
+    0,
+  );
+  const nSem = scaled(
+    [...sem.values()].map((h) => h.score),
+    cosineFloor,
+  );
   const ids = new Set([...lex.keys(), ...sem.keys()]);
   return [...ids]
     .map((id) => {

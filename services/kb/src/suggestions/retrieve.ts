@@ -1,5 +1,6 @@
 import type { Db } from "@signpost/db";
 import type { CorpusStatsCache } from "./corpus-stats.ts";
+import { withoutFraming } from "../embedding/question-framing.ts";
 import { fuseBySource, type FusedSource } from "./fuse.ts";
 import { searchRepository, type Audience, type ChunkHit } from "./search-repository.ts";
 import type { QueryEmbedder } from "./query-embedding-cache.ts";
@@ -39,17 +40,21 @@ async function embedTextOf(deps: RetrieveDeps, workspaceId: string, text: string
 }
 
 /**
- * The vector of `text`. While someone is in mid-sentence (what is embedded ends in a space: they
- * are typing the next word), the vector of the same text a word shorter, if already made, stands in
- * when the new one is not ready within moments: it differs by one word, the prefix search carries
- * the newest words, and the new vector, still being made, serves their next keystrokes. Many people
- * typing at once would otherwise each wait for the model at every word end. A finished question
- * (ending in "?" or "." or a word) always waits for its own vector.
+ * The vector of `text` without its question framing ("how can I", "is it possible to"): titles
+ * are embedded without theirs, so what is left to match is what the question is about. While
+ * someone is in mid-sentence (what is embedded ends in a space: they are typing the next word), the
+ * vector of the same text a word shorter, if already made, stands in when the new one is not ready
+ * within moments: it differs by one word, the prefix search carries the newest words, and the new
+ * vector, still being made, serves their next keystrokes. Many people typing at once would
+ * otherwise each wait for the model at every word end. A finished question (ending in "?" or "."
+ * or a word) always waits for its own vector.
  */
 async function vectorOf(embedQuery: QueryEmbedder, text: string): Promise<number[]> {
-  const fresh = embedQuery(text);
+  const fresh = embedQuery(withoutFraming(text));
   if (!/\s$/.test(text)) return fresh;
-  const shorter = embedQuery.settled?.(text.replace(/[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u, ""));
+  const shorter = embedQuery.settled?.(
+    withoutFraming(text.replace(/[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u, "")),
+  );
   if (!shorter) return fresh;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
@@ -95,7 +100,7 @@ export async function retrieve(
   const [lexical, semantic] = await Promise.all([lexicalSearch, semanticSearch]);
   const close = semantic.hits.filter((h) => h.score >= minSimilarity);
   let related = close;
-  let fused = fuseBySource(lexical, related, lexicalWeight);
+  let fused = fuseBySource(lexical, related, lexicalWeight, minSimilarity);
   if (tuning.feedbackSources > 0 && fused.length > 0) {
     const top = fused.slice(0, tuning.feedbackSources).map((s) => s.chunkId);
     const vectors = await searchRepository.vectorsOf(deps.db, top);
@@ -103,7 +108,7 @@ export async function retrieve(
       const moved = withFeedback(semantic.vector, vectors);
       const hits: ChunkHit[] = await searchRepository.nearest(deps.db, audience, moved, candidates);
       related = hits.filter((h) => h.score >= minSimilarity);
-      fused = fuseBySource(lexical, related, lexicalWeight);
+      fused = fuseBySource(lexical, related, lexicalWeight, minSimilarity);
     }
   }
   const lexicalIds = new Set(lexical.map((h) => h.source_id));

@@ -36,6 +36,12 @@ const candidateBudget = 1000;
 // Candidates (best on the rare terms) that are also scored on the common ones.
 const rescored = 150;
 
+// The same rule on the columns a posting carries.
+const postingVisible = `($2::boolean or p.visibility = 'public'
+  or (p.visibility = 'org' and p.org_id = $3::uuid))`;
+// BM25's share of one query term in one chunk (aliases p for the posting, qi for the term).
+const part = `qi.wi * p.tf * ${k1 + 1} / (p.tf + ${k1} * (${1 - b} + ${b} * p.doc_len / $7))`;
+
 const likeSafe = (s: string) => s.replace(/[\\%_]/g, "");
 
 /** The only code that searches `kb.chunks`. */
@@ -59,7 +65,12 @@ export const searchRepository = {
    * BM25 over the chunks a person may see, in one round trip: the stemmed words of `complete`,
    * the word being typed (`partial`) as a word and expanded to the known terms it begins, and the
    * closest known spellings of words the KB has never seen (typos). Field weights: title 3,
-   * headings 2, body 1; IDF from the workspace's own document frequencies.
+   * headings 2, body 1; IDF from the workspace's own document frequencies. A word counts as often
+   * as it was typed: someone who writes a long question repeats what it is about (the subject's
+   * words come back in the description), and deduplicating them weighed the topic like any aside.
+   * The word being typed counts once, by its best completion (or spelling) in a chunk: a chunk with
+   * both "string" and "stream" is no likelier to be what "str" means than one with "strikethrough".
+   * (Its completions among the rare terms and among the common ones are each taken at their best.)
    */
   async lexical(
     sql: Sql,
@@ -71,31 +82,32 @@ export const searchRepository = {
     const { rows } = await sql.query<ChunkHit>(
       `with
        words as (
-         select lexeme as term from unnest(to_tsvector('english', $4))
-         union
-         select * from (select lexeme from unnest(to_tsvector('english', $5)) limit 1) p),
+         select lexeme as term, array_length(positions, 1)::float8 as n, false as typing
+           from unnest(to_tsvector('english', $4))
+         union all
+         select * from (select lexeme, 1::float8, true from unnest(to_tsvector('english', $5)) limit 1) p),
        prefix as (
          select term, ${prefixWeight} - ${prefixStep} * (row_number() over (order by df desc) - 1) as qw
            from (select term, df from kb.term_df
                   where workspace_id = $1 and $9 <> '' and term like $9 || '%' and term <> $9
                   order by df desc limit ${prefixExpansions}) x),
        near as (
-         select n.term, ${nearWeight} * n.sim as qw
-           from (select term from words union select term from prefix) q
+         select n.term, ${nearWeight} * n.sim as qw, q.typing
+           from (select term, typing from words union select term, true from prefix) q
            cross join lateral (
              select t.term, similarity(lower(t.term), q.term)::float8 as sim from kb.term_df t
               where t.workspace_id = $1 and lower(t.term) % q.term
                 and not exists (select 1 from kb.term_df k where k.workspace_id = $1 and k.term = q.term)
               order by sim desc limit 2) n),
        q as (
-         select term, max(qw)::float8 as qw from (
-           select term, 1.0::float8 as qw from words
-           union all select term, qw from prefix
-           union all select term, qw from near) t
+         select term, max(qw)::float8 as qw, bool_and(typing) as typing from (
+           select term, n as qw, typing from words
+           union all select term, qw, true from prefix
+           union all select term, qw, typing from near) t
           where strpos(term, chr(39)) = 0 and strpos(term, chr(92)) = 0
           group by term),
        qi as (
-         select q.term, coalesce(t.df, 0) as df,
+         select q.term, q.typing, coalesce(t.df, 0) as df,
                 q.qw * ln(1 + ($6 - coalesce(t.df, 0) + 0.5) / (coalesce(t.df, 0) + 0.5)) as wi
            from q left join kb.term_df t on t.workspace_id = $1 and t.term = q.term),
        -- Candidates come from the rarest terms, up to a budget of postings: a chunk that shares
@@ -112,17 +124,23 @@ export const searchRepository = {
        -- chunk): a common term weighs little, and probing every candidate for it cost more than
        -- the rest of the search.
        cand as (
-         select p.chunk_id,
-                sum(qi.wi * p.tf * ${k1 + 1}
-                    / (p.tf + ${k1} * (${1 - b} + ${b} * p.doc_len / $7)))::float8 as score
-           from rare join qi on qi.term = rare.term
-           join kb.postings p on p.workspace_id = $1 and p.term = rare.term
-          where $2::boolean or p.visibility = 'public' or (p.visibility = 'org' and p.org_id = $3::uuid)
-          group by p.chunk_id
+         select chunk_id, sum(s)::float8 as score from (
+           select p.chunk_id, ${part} as s
+             from rare join qi on qi.term = rare.term and not qi.typing
+             join kb.postings p on p.workspace_id = $1 and p.term = rare.term
+            where ${postingVisible}
+           union all
+           select p.chunk_id, max(${part})
+             from rare join qi on qi.term = rare.term and qi.typing
+             join kb.postings p on p.workspace_id = $1 and p.term = rare.term
+            where ${postingVisible}
+            group by p.chunk_id) u
+          group by chunk_id
           order by score desc limit ${rescored}),
        scored as (
-         select cand.chunk_id, cand.score + coalesce(sum(qi.wi * p.tf * ${k1 + 1}
-                    / (p.tf + ${k1} * (${1 - b} + ${b} * p.doc_len / $7))), 0)::float8 as score
+         select cand.chunk_id, cand.score
+                + coalesce(sum(${part}) filter (where not qi.typing), 0)
+                + coalesce(max(${part}) filter (where qi.typing), 0)::float8 as score
            from cand
            left join lateral (
              select p.term, p.tf, p.doc_len from kb.postings p
