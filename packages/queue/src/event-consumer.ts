@@ -129,9 +129,10 @@ export function consumeEvents(opts: {
       await Promise.all(
         events.map((e) =>
           deliver(e, 1).catch((error: unknown) => {
+            // A failed handling is logged by `deliver`; a rejection only here.
+            if (error instanceof PermanentJobError)
+              logger.warn({ err: error, eventId: e.id }, "event rejected; dead-lettering it alone");
             failed.push(e);
-            if (!(error instanceof PermanentJobError)) return;
-            logger.warn({ err: error, eventId: e.id }, "event rejected; dead-lettering it alone");
           }),
         ),
       );
