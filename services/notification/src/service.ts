@@ -19,6 +19,7 @@ import { startSmtpListener } from "./mail-in/smtp-listener.ts";
 import { digestSource, sendDigestJob } from "./mail-out/digest.ts";
 import { mailRepository } from "./mail-out/mail-repository.ts";
 import { createMailer } from "./mail-out/mailer.ts";
+import { mailJobsOf } from "./mail-out/mail-jobs.ts";
 import { sendMailJob } from "./mail-out/send-mail.ts";
 import { mailDomainOf } from "./mail-out/threading.ts";
 import { notificationRouter } from "./router.ts";
@@ -41,6 +42,7 @@ export function createNotificationService(
 ): NotificationService {
   const logger = rt.logger.child({ service: "notification" });
   const mailAttempts = options.mailAttempts ?? 8;
+  const mailBackoffMs = options.mailBackoffMs ?? 2_000;
   const webhookAttempts = options.webhookAttempts ?? 8;
   let pending: PendingRelay | undefined;
   let smtp: Awaited<ReturnType<typeof startSmtpListener>> | undefined;
@@ -98,9 +100,12 @@ export function createNotificationService(
         queues.mail,
         sendMailJob({
           db: rt.db,
+          transport: rt.transport,
+          queue: queues.mail,
           mailer,
           defaultFrom: options.mailFrom,
           maxAttempts: mailAttempts,
+          backoffMs: mailBackoffMs,
           logger,
         }),
       );
@@ -118,9 +123,10 @@ export function createNotificationService(
           {
             queue: queues.mail,
             attempts: mailAttempts,
-            backoffMs: options.mailBackoffMs ?? 2_000,
+            backoffMs: mailBackoffMs,
             pending: (db, n) => mailRepository.pendingToEnqueue(db, n),
             markEnqueued: (db, ids) => mailRepository.markEnqueued(db, ids),
+            jobsOf: mailJobsOf,
           },
           {
             queue: queues.webhook,

@@ -239,6 +239,70 @@ function mailOutSuite(name: string, mode: () => Mode) {
       ).toHaveLength(1);
     });
 
+    it("sends a burst's mails together: each once, a refused one again alone, a held one after its lease", async () => {
+      smtp.failNext(1);
+      const base = 20_000 + 10 * Math.floor(Math.random() * 10_000);
+      const tickets = Array.from({ length: 6 }, (_, i) => ({
+        ...ticketHeader(h),
+        number: base + i,
+      }));
+      await h.publish(
+        ...tickets.map((t) =>
+          h.event(
+            "ticket.status_changed",
+            {
+              ...t,
+              actorId: h.people.agent.userId,
+              from: { key: "open", kind: "open" },
+              to: { key: "waiting_on_customer", kind: "waiting_on_customer" },
+            },
+            h.ws.orgA,
+          ),
+        ),
+      );
+      const received = (number: number) =>
+        smtp.to(h.people.customerA.email).filter((m) => m.subject?.startsWith(`[#${number}]`));
+      await waitFor("every mail of the burst", async () =>
+        tickets.every((t) => received(t.number).length > 0),
+      );
+      const rowsOf = async () =>
+        (
+          await h.db.query<{ id: string; ticket_number: number; status: string; attempts: number }>(
+            `select id, ticket_number, status, attempts from notification.mail_messages
+              where ticket_number >= $1 and ticket_number < $2 order by ticket_number`,
+            [base, base + 6],
+          )
+        ).rows;
+      const rows = await waitFor("the burst recorded as sent", async () => {
+        const r = await rowsOf();
+        return r.length === 6 && r.every((m) => m.status === "sent") ? r : undefined;
+      });
+      await sleep(300);
+      for (const t of tickets) expect(received(t.number)).toHaveLength(1);
+      // One of them was refused once and went again: seven tries for six mails.
+      expect(rows.reduce((n, m) => n + m.attempts, 0)).toBe(7);
+
+      // A mail held by a sender that died mid-send, in a job with one already sent: the sent one
+      // is not sent again, the held one goes once its lease is out.
+      const [held, sent] = rows;
+      await h.db.query(
+        `update notification.mail_messages
+            set status = 'sending', claimed_until = now() + interval '1 second' where id = $1`,
+        [held!.id],
+      );
+      await h.transport.enqueue("notification.mail", {
+        id: `again.${held!.id}`,
+        name: "notification.mail",
+        data: { ids: [held!.id, sent!.id] },
+      });
+      await waitFor("the held mail, once its lease ran out", async () =>
+        received(held!.ticket_number).length === 2 ? true : undefined,
+      );
+      await sleep(300);
+      expect(received(sent!.ticket_number)).toHaveLength(1);
+      expect(received(held!.ticket_number)).toHaveLength(2);
+    });
+
     it("mails invitations and password resets, and keeps their single-use links from everyone else", async () => {
       const link = `http://desk.test/accept?token=${crypto.randomUUID()}`;
       const reset = `http://desk.test/reset-password?token=${crypto.randomUUID()}`;

@@ -2,6 +2,7 @@ import type { Db } from "@signpost/db";
 import {
   drainInBatches,
   startRelayLoop,
+  type Job,
   type Logger,
   type RelayLoop,
   type Transport,
@@ -16,6 +17,8 @@ export interface PendingSource {
   /** Rows waiting to be enqueued, with their job id and options. */
   pending(db: Db, limit: number): Promise<{ id: string; jobId: string; delayMs?: number }[]>;
   markEnqueued(db: Db, ids: string[]): Promise<void>;
+  /** How the rows travel: one job each, with the row's id as data, unless this says otherwise. */
+  jobsOf?(rows: { id: string; jobId: string }[]): Job[];
   queue: string;
   attempts: number;
   backoffMs: number;
@@ -41,7 +44,9 @@ export function startPendingRelay(opts: {
     // which cost more than sending a mail under load.
     await transport.enqueueMany(
       s.queue,
-      rows.map((r) => ({ id: r.jobId, name: s.queue, data: { id: r.id }, delayMs: r.delayMs })),
+      s.jobsOf
+        ? s.jobsOf(rows)
+        : rows.map((r) => ({ id: r.jobId, name: s.queue, data: { id: r.id }, delayMs: r.delayMs })),
       { attempts: s.attempts, backoffMs: s.backoffMs },
     );
     if (rows.length)

@@ -42,6 +42,12 @@ export type NewMail = Pick<
   | "digest_key"
 > & { status: "queued" | "held" };
 
+/** A mail taken for sending, with its workspace's sender settings. */
+export type ClaimedMail = MailRow & {
+  revision: number;
+  settings: Pick<MailSettingsRow, "support_address" | "from_name">;
+};
+
 export interface MailSettingsRow {
   support_address: string | null;
   from_name: string | null;
@@ -109,65 +115,74 @@ export const mailRepository = {
   },
 
   /**
-   * Takes a mail for sending: only a queued one, or one whose sender died mid-send. A mail already
-   * sent is never taken again, so a redelivered job sends nothing.
+   * Takes mails for sending: only queued ones, or ones whose sender died mid-send. A mail already
+   * sent is never taken again, so a redelivered job sends nothing. Each comes with its workspace's
+   * sender settings, read in the same statement (every mail sent needs them, and a round trip per
+   * mail was a tenth of a busy sender's queries).
    */
-  /**
-   * Takes the mail for sending, with its workspace's sender settings (read in the same statement:
-   * every mail sent needs them, and a round trip per mail was a tenth of a busy sender's queries).
-   */
-  async claim(
-    sql: Sql,
-    id: string,
-  ): Promise<
-    (MailRow & { settings: Pick<MailSettingsRow, "support_address" | "from_name"> }) | null
-  > {
+  async claim(sql: Sql, ids: readonly string[]): Promise<ClaimedMail[]> {
     const { rows } = await sql.query<
-      MailRow & { settings_support_address: string | null; settings_from_name: string | null }
+      MailRow & {
+        revision: number;
+        settings_support_address: string | null;
+        settings_from_name: string | null;
+      }
     >(
       `update notification.mail_messages m
           set status = 'sending', attempts = attempts + 1,
               claimed_until = now() + make_interval(secs => ${leaseSeconds})
-        where id = $1
+        where id = any($1::uuid[])
           and (status = 'queued' or (status = 'sending' and claimed_until < now()))
         returning m.*,
           (select support_address from notification.mail_settings s
             where s.workspace_id = m.workspace_id) as settings_support_address,
           (select from_name from notification.mail_settings s
             where s.workspace_id = m.workspace_id) as settings_from_name`,
-      [id],
+      [ids],
     );
-    const r = rows[0];
-    if (!r) return null;
-    const { settings_support_address, settings_from_name, ...row } = r;
-    return {
+    return rows.map(({ settings_support_address, settings_from_name, ...row }) => ({
       ...row,
       settings: { support_address: settings_support_address, from_name: settings_from_name },
-    };
+    }));
   },
 
-  /** Whether someone holds the mail for sending (alive, or dead with its lease not yet out). */
-  async isSending(sql: Sql, id: string): Promise<boolean> {
-    const { rows } = await sql.query(
-      `select 1 from notification.mail_messages where id = $1 and status = 'sending'`,
-      [id],
+  /** Of `ids`, those someone holds for sending (alive, or dead with the lease not yet out). */
+  async held(
+    sql: Sql,
+    ids: readonly string[],
+  ): Promise<{ id: string; revision: number; attempts: number; lease_left_ms: number }[]> {
+    const { rows } = await sql.query<{
+      id: string;
+      revision: number;
+      attempts: number;
+      lease_left_ms: number;
+    }>(
+      `select id, revision, attempts,
+              greatest(0, extract(epoch from claimed_until - now()) * 1000)::float8 as lease_left_ms
+         from notification.mail_messages
+        where id = any($1::uuid[]) and status = 'sending'`,
+      [ids],
     );
-    return rows.length > 0;
+    return rows;
   },
 
-  /** Records the send; `redacted` replaces the bodies of a mail whose link was a secret. */
+  /**
+   * Records sends, in one statement; a mail's `redacted` text replaces its bodies when its link
+   * was a secret.
+   */
   async markSent(
     sql: Sql,
-    id: string,
-    status: "sent" | "captured",
-    redacted: string | null,
+    sent: readonly { id: string; status: "sent" | "captured"; redacted: string | null }[],
   ): Promise<void> {
+    if (sent.length === 0) return;
     await sql.query(
-      `update notification.mail_messages
-          set status = $2, sent_at = now(), claimed_until = null, last_error = null,
-              text_body = coalesce($3, text_body), html_body = coalesce($3, html_body)
-        where id = $1`,
-      [id, status, redacted],
+      `update notification.mail_messages m
+          set status = d.status, sent_at = now(), claimed_until = null, last_error = null,
+              text_body = coalesce(d.redacted, m.text_body),
+              html_body = coalesce(d.redacted, m.html_body)
+         from unnest($1::uuid[], $2::text[], $3::text[]) as d(id, status, redacted)
+        where m.id = d.id`,
+      [sent.map((m) => m.id), sent.map((m) => m.status), sent.map((m) => m.redacted)],
     );
   },
 

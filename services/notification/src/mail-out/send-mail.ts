@@ -1,40 +1,39 @@
 import type { Db } from "@signpost/db";
-import { PermanentJobError, type JobHandler, type Logger } from "@signpost/queue";
-import { z } from "zod";
-import { mailRepository } from "./mail-repository.ts";
+import { PermanentJobError, type JobHandler, type Logger, type Transport } from "@signpost/queue";
+import { mailJob, ZMailJob } from "./mail-jobs.ts";
+import { mailRepository, type ClaimedMail } from "./mail-repository.ts";
 import type { Mailer } from "./mailer.ts";
 import { redactedBody, secretTemplates } from "./templates.ts";
 
-const ZJob = z.object({ id: z.uuid() });
+/** Mails of one job sent at once (SMTP connections a sender opens together). */
+const sendsAtOnce = 4;
 
 /**
- * The mail queue's job: claim the mail (a sent one is never claimed again, so a redelivered job
- * sends nothing), send it, record the outcome. A failure is thrown for the queue's retry with
- * backoff; after the last attempt the mail is dead and shows in the admins' dead-letter list.
+ * The mail queue's job: claim its mails (a sent one is never claimed again, so a redelivered job
+ * sends nothing), send them, record the outcomes in one statement. A mail the server refused goes
+ * back on the queue alone, after a backoff that doubles with each attempt; after the last attempt
+ * it is dead and shows in the admins' dead-letter list. A mail held by another sender (which may
+ * have died mid-send) is looked at again once its lease is out, rather than left unsent for ever.
  */
 export function sendMailJob(deps: {
   db: Db;
+  transport: Transport;
+  queue: string;
   mailer: Mailer;
   defaultFrom: string;
   maxAttempts: number;
+  backoffMs: number;
   logger: Logger;
 }): JobHandler {
-  return async (job) => {
-    const parsed = ZJob.safeParse(job.data);
-    if (!parsed.success) throw new PermanentJobError(`bad mail job ${job.id}`);
-    const row = await mailRepository.claim(deps.db, parsed.data.id);
-    if (!row) {
-      // Held by a sender that may have died mid-send (its job is redelivered to us): retry after
-      // a backoff, when its lease has run out, rather than finish and leave it unsent for ever.
-      if (await mailRepository.isSending(deps.db, parsed.data.id))
-        throw new Error(`mail ${parsed.data.id} is being sent elsewhere; will retry`);
-      return;
-    }
+  const { db, mailer, logger } = deps;
+
+  /** The error the server answered with, or null once it has the mail. */
+  async function send(row: ClaimedMail): Promise<string | null> {
     const { settings } = row;
     const address = settings.support_address ?? deps.defaultFrom;
     const name = (settings.from_name ?? "Support").replace(/["\\\r\n]/g, "");
     try {
-      await deps.mailer.send({
+      await mailer.send({
         id: row.id,
         from: `"${name}" <${address}>`,
         replyTo: settings.support_address,
@@ -46,25 +45,56 @@ export function sendMailJob(deps: {
         inReplyTo: row.in_reply_to,
         references: row.refs,
       });
+      return null;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const dead = job.attempt >= deps.maxAttempts;
-      await mailRepository.markFailed(deps.db, row.id, message, dead);
-      deps.logger.warn(
-        { mailId: row.id, attempt: job.attempt, dead, err: message },
-        "mail not sent",
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  return async (job) => {
+    const parsed = ZMailJob.safeParse(job.data);
+    if (!parsed.success) throw new PermanentJobError(`bad mail job ${job.id}`);
+    const ids = "ids" in parsed.data ? parsed.data.ids : [parsed.data.id];
+    const claimed = await mailRepository.claim(db, ids);
+    const outcomes: { row: ClaimedMail; error: string | null }[] = [];
+    for (let i = 0; i < claimed.length; i += sendsAtOnce) {
+      const wave = claimed.slice(i, i + sendsAtOnce);
+      outcomes.push(
+        ...(await Promise.all(wave.map(async (row) => ({ row, error: await send(row) })))),
       );
-      throw error;
     }
     // A single-use link is not kept once it went out (nor shown in the development mailbox).
     await recordSent(() =>
       mailRepository.markSent(
-        deps.db,
-        row.id,
-        deps.mailer.kind === "smtp" ? "sent" : "captured",
-        secretTemplates.includes(row.template) ? redactedBody : null,
+        db,
+        outcomes
+          .filter((o) => o.error === null)
+          .map(({ row }) => ({
+            id: row.id,
+            status: mailer.kind === "smtp" ? "sent" : "captured",
+            redacted: secretTemplates.includes(row.template) ? redactedBody : null,
+          })),
       ),
     );
+    const again: Parameters<Transport["enqueueMany"]>[1][number][] = [];
+    for (const { row, error } of outcomes) {
+      if (error === null) continue;
+      const dead = row.attempts >= deps.maxAttempts;
+      await mailRepository.markFailed(db, row.id, error, dead);
+      logger.warn({ mailId: row.id, attempt: row.attempts, dead, err: error }, "mail not sent");
+      if (!dead) again.push({ ...mailJob(row), delayMs: deps.backoffMs * 2 ** (row.attempts - 1) });
+    }
+    if (claimed.length < ids.length) {
+      const taken = new Set(claimed.map((r) => r.id));
+      const held = await mailRepository.held(
+        db,
+        ids.filter((id) => !taken.has(id)),
+      );
+      again.push(
+        ...held.map((row) => ({ ...mailJob(row, "held"), delayMs: row.lease_left_ms + 500 })),
+      );
+    }
+    await deps.transport.enqueueMany(deps.queue, again);
   };
 }
 
