@@ -61,6 +61,64 @@ restartSuite("embedded", embeddedMode);
 describeWithInfra("SLA timers on Postgres and BullMQ", (infra) => {
   restartSuite("postgres + bullmq", () => postgresMode(infra));
 
+  describe("timers of many tickets", () => {
+    let made: RunMode | undefined;
+    afterAll(async () => made?.cleanup());
+
+    it("share a job per second they fall due in, and each still fires once", async () => {
+      made = await postgresMode(infra);
+      const gw = await startGateway(testGatewayEnv(made.env));
+      const transport = createBullmqTransport({
+        redisUrl: infra.redisUrl,
+        ...(made.env.QUEUE_PREFIX ? { prefix: made.env.QUEUE_PREFIX } : {}),
+      });
+      try {
+        const { admin, customer } = await slaWorkspace(gw);
+        await admin.sla.policies.create.mutate(tightPolicy);
+        const tickets = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            customer.tickets.create.mutate({
+              subject: `Outage ${i}`,
+              description: "All down",
+              priority: "urgent",
+            }),
+          ),
+        );
+        await waitFor("every timer enqueued", async () => {
+          const { rows } = await gw.db.query<{ n: number }>(
+            `select count(*)::int as n from ticket.ticket_slas
+              where ticket_id = any($1::uuid[]) and timer_enqueued`,
+            [tickets.map((t) => t.id)],
+          );
+          return rows[0]?.n === tickets.length;
+        });
+        // Eight warnings due within the same second or two: one or two delayed jobs, not eight.
+        const { delayed } = await transport.stats("timers.ticket");
+        expect(delayed).toBeGreaterThanOrEqual(1);
+        expect(delayed).toBeLessThanOrEqual(2);
+        await waitFor(
+          "every breach",
+          async () => {
+            for (const t of tickets) {
+              if (countOf(await eventsOf(gw.db, t.id), "sla.breached") < 1) return false;
+            }
+            return true;
+          },
+          15_000,
+        );
+        await sleep(1500);
+        for (const t of tickets) {
+          const events = await eventsOf(gw.db, t.id);
+          expect(countOf(events, "sla.warning", "first_response")).toBe(1);
+          expect(countOf(events, "sla.breached", "first_response")).toBe(1);
+        }
+      } finally {
+        await transport.close();
+        await gw.stop();
+      }
+    }, 120_000);
+  });
+
   describe("two replicas", () => {
     let made: RunMode | undefined;
     afterAll(async () => made?.cleanup());

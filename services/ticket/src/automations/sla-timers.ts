@@ -4,24 +4,30 @@ import {
   drainInBatches,
   PermanentJobError,
   startRelayLoop,
+  type Job,
   type Logger,
   type RelayLoop,
   type Transport,
 } from "@signpost/queue";
-import { runSlaCheck } from "./sla-check.ts";
+import { runSlaCheck, type SlaCheckJob } from "./sla-check.ts";
 import type { TicketAutomation } from "./ticket-automation.ts";
 
 /** The queue of the ticket service's delayed jobs (SLA warnings, breaches, auto-close). */
 export const timerQueue = "timers.ticket";
+const slotJob = "sla.slot";
 
 const ZSlaCheckJob = z.object({
   ticketId: z.uuid(),
   workspaceId: z.uuid(),
   timerId: z.uuid(),
 });
+const ZSlotJob = z.object({ dueBy: z.number().int().positive() });
 
 const jobIdOf = (ticketId: string, timerId: string) => `sla.${ticketId}.${timerId}`;
 
+/** Timers due further out than this share one job per second; nearer ones get their own. */
+const slotFromMs = 2_000;
+const slotMs = 1_000;
 const batchSize = 100;
 const leaseSeconds = 30;
 
@@ -30,10 +36,16 @@ export type SlaTimers = RelayLoop;
 
 /**
  * Runs the SLA timers. A change that moves a ticket's next check writes a new timer id with
- * `timer_enqueued = false` in its own transaction; this relay then enqueues a delayed job with that
- * id (so a crash between commit and enqueue only delays it to the next poll, and a restart loses
- * nothing), leasing rows with SKIP LOCKED so replicas share the work. Enqueueing the same job id
- * twice is one job on both transports.
+ * `timer_enqueued = false` in its own transaction; this relay then enqueues a delayed job for it
+ * (so a crash between commit and enqueue only delays it to the next poll, and a restart loses
+ * nothing), leasing rows with SKIP LOCKED so replicas share the work.
+ *
+ * Timers share a job per second they fall due in (`sla.slot.<ms>`), which checks every timer
+ * due by then: a job per ticket cost as much to enqueue as opening the ticket, and kept a delayed
+ * job per open ticket in the queue. A timer due within two seconds gets a job of its own, so one
+ * never waits on a slot whose job already ran (a slot's id is not enqueued again for a day). The
+ * same job id twice is one job on both transports, and a timer a check finds moved does nothing,
+ * so a job for a timer that was replaced needs no cancelling.
  */
 export function startSlaTimers(opts: {
   db: Db;
@@ -52,17 +64,49 @@ export function startSlaTimers(opts: {
     pass: () => drainInBatches(relayOnce, batchSize),
   });
 
+  async function check(job: SlaCheckJob): Promise<void> {
+    const outcome = await db.transaction((tx) => runSlaCheck(tx, job, opts.automation));
+    logger.info({ ticketId: job.ticketId, timerId: job.timerId, outcome }, "sla timer ran");
+    if (outcome === "checked") {
+      opts.kickRelay();
+      loop.kick();
+    }
+  }
+
+  /** Checks every timer due by `dueBy`, each once; a check moves its timer on. */
+  async function runSlot(dueBy: number): Promise<void> {
+    const seen = new Set<string>();
+    for (let pass = 0; pass < 20; pass++) {
+      const { rows } = await db.query<{
+        ticket_id: string;
+        workspace_id: string;
+        timer_id: string;
+      }>(
+        `select ticket_id, workspace_id, timer_id from ticket.ticket_slas
+          where next_check_at <= to_timestamp($1::float8 / 1000) and timer_id is not null
+          order by next_check_at limit ${batchSize}`,
+        [dueBy],
+      );
+      const fresh = rows.filter((r) => !seen.has(`${r.ticket_id}.${r.timer_id}`));
+      if (fresh.length === 0) return;
+      for (const r of fresh) {
+        seen.add(`${r.ticket_id}.${r.timer_id}`);
+        await check({ ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id });
+      }
+    }
+  }
+
   transport.consume(
     timerQueue,
     async (job) => {
+      if (job.name === slotJob) {
+        const slot = ZSlotJob.safeParse(job.data);
+        if (!slot.success) throw new PermanentJobError(`malformed timer slot ${job.id}`);
+        return runSlot(slot.data.dueBy);
+      }
       const parsed = ZSlaCheckJob.safeParse(job.data);
       if (!parsed.success) throw new PermanentJobError(`malformed timer ${job.id}`);
-      const outcome = await db.transaction((tx) => runSlaCheck(tx, parsed.data, opts.automation));
-      logger.info({ jobId: job.id, outcome }, "sla timer ran");
-      if (outcome === "checked") {
-        opts.kickRelay();
-        loop.kick();
-      }
+      await check(parsed.data);
     },
     { concurrency: 4 },
   );
@@ -73,7 +117,6 @@ export function startSlaTimers(opts: {
       workspace_id: string;
       timer_id: string;
       next_check_at: Date;
-      timer_stale_id: string | null;
     }>(
       `update ticket.ticket_slas
           set timer_claimed_until = now() + make_interval(secs => ${leaseSeconds})
@@ -83,39 +126,33 @@ export function startSlaTimers(opts: {
              and (timer_claimed_until is null or timer_claimed_until < now())
            limit ${batchSize}
            for update skip locked)
-        returning ticket_id, workspace_id, timer_id, next_check_at, timer_stale_id`,
+        returning ticket_id, workspace_id, timer_id, next_check_at`,
     );
-    const done: { ticketId: string; timerId: string }[] = [];
-    try {
-      // One pipelined enqueue for the batch: a round trip and a script call's setup per timer
-      // cost more than the rest of opening a ticket under load.
-      await transport.enqueueMany(
-        timerQueue,
-        rows.map((r) => ({
-          id: jobIdOf(r.ticket_id, r.timer_id),
-          name: "sla.check",
-          data: { ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id },
-          delayMs: Math.max(0, new Date(r.next_check_at).getTime() - Date.now()),
-        })),
-      );
-      for (const r of rows) {
-        if (r.timer_stale_id)
-          await transport.cancel(timerQueue, jobIdOf(r.ticket_id, r.timer_stale_id));
-        done.push({ ticketId: r.ticket_id, timerId: r.timer_id });
-      }
-    } finally {
-      // One write for every timer enqueued (one per ticket cost a commit each under load); if
-      // it is lost, the lease runs out and the same job ids are enqueued again, a no-op.
-      if (done.length > 0) {
-        await db.query(
-          `update ticket.ticket_slas s
-              set timer_enqueued = true, timer_claimed_until = null, timer_stale_id = null
-             from unnest($1::uuid[], $2::uuid[]) as d(ticket_id, timer_id)
-            where s.ticket_id = d.ticket_id and s.timer_id = d.timer_id`,
-          [done.map((d) => d.ticketId), done.map((d) => d.timerId)],
-        );
+    if (rows.length === 0) return 0;
+    const jobs = new Map<string, Job & { delayMs: number }>();
+    const now = Date.now();
+    for (const r of rows) {
+      const due = new Date(r.next_check_at).getTime();
+      if (due - now < slotFromMs) {
+        const data = { ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id };
+        const id = jobIdOf(r.ticket_id, r.timer_id);
+        jobs.set(id, { id, name: "sla.check", data, delayMs: Math.max(0, due - now) });
+      } else {
+        const dueBy = Math.ceil(due / slotMs) * slotMs;
+        const id = `sla.slot.${dueBy}`;
+        jobs.set(id, { id, name: slotJob, data: { dueBy }, delayMs: dueBy - now });
       }
     }
+    // One pipelined enqueue for the batch, then one write for every timer in it; if that write
+    // is lost, the lease runs out and the same job ids are enqueued again, a no-op.
+    await transport.enqueueMany(timerQueue, [...jobs.values()]);
+    await db.query(
+      `update ticket.ticket_slas s
+          set timer_enqueued = true, timer_claimed_until = null
+         from unnest($1::uuid[], $2::uuid[]) as d(ticket_id, timer_id)
+        where s.ticket_id = d.ticket_id and s.timer_id = d.timer_id`,
+      [rows.map((r) => r.ticket_id), rows.map((r) => r.timer_id)],
+    );
     return rows.length;
   }
 

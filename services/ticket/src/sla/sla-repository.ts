@@ -159,8 +159,6 @@ export const slaRepository = {
          timer_id = case when $31::boolean then $32::uuid else ticket_slas.timer_id end,
          timer_enqueued = case when $31::boolean then $32::uuid is null else ticket_slas.timer_enqueued end,
          timer_claimed_until = case when $31::boolean then null else ticket_slas.timer_claimed_until end,
-         timer_stale_id = case when $31::boolean and ticket_slas.timer_enqueued
-           then ticket_slas.timer_id else ticket_slas.timer_stale_id end,
          updated_at = now()`
        }`,
       params: values,
