@@ -16,6 +16,17 @@ function mailOutSuite(name: string, mode: () => Mode) {
     let h: Harness;
     let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    /** A ticket of customer A's moving out of `open`, by an agent unless `actorId` says. */
+    const statusChanged = (
+      t: ReturnType<typeof ticketHeader>,
+      to: "in_progress" | "waiting_on_customer" | "resolved",
+      actorId: string | null = h.people.agent.userId,
+    ) =>
+      h.event(
+        "ticket.status_changed",
+        { ...t, actorId, from: { key: "open", kind: "open" }, to: { key: to, kind: to } },
+        h.ws.orgA,
+      );
 
     beforeAll(async () => {
       smtp = await startSmtpSink();
@@ -133,18 +144,7 @@ function mailOutSuite(name: string, mode: () => Mode) {
 
     it("sends nothing twice when an event is redelivered, even past the inbox", async () => {
       const t = ticketHeader(h);
-      const [e] = await h.publish(
-        h.event(
-          "ticket.status_changed",
-          {
-            ...t,
-            actorId: h.people.agent.userId,
-            from: { key: "open", kind: "open" },
-            to: { key: "waiting_on_customer", kind: "waiting_on_customer" },
-          },
-          h.ws.orgA,
-        ),
-      );
+      const [e] = await h.publish(statusChanged(t, "waiting_on_customer"));
       const subject = `[#${t.number}]`;
       const count = () =>
         smtp.to(h.people.customerA.email).filter((m) => m.subject?.startsWith(subject)).length;
@@ -179,18 +179,7 @@ function mailOutSuite(name: string, mode: () => Mode) {
     it("retries when SMTP fails and delivers once it recovers; dead letters are for admins", async () => {
       smtp.failNext(2);
       const t = ticketHeader(h);
-      await h.publish(
-        h.event(
-          "ticket.status_changed",
-          {
-            ...t,
-            actorId: h.people.agent.userId,
-            from: { key: "open", kind: "open" },
-            to: { key: "resolved", kind: "resolved" },
-          },
-          h.ws.orgA,
-        ),
-      );
+      await h.publish(statusChanged(t, "resolved"));
       const mail = await waitFor("the CSAT request after two refusals", async () =>
         smtp
           .to(h.people.customerA.email)
@@ -211,18 +200,7 @@ function mailOutSuite(name: string, mode: () => Mode) {
 
       smtp.failNext(100);
       const t2 = ticketHeader(h);
-      await h.publish(
-        h.event(
-          "ticket.status_changed",
-          {
-            ...t2,
-            actorId: null,
-            from: { key: "open", kind: "open" },
-            to: { key: "in_progress", kind: "in_progress" },
-          },
-          h.ws.orgA,
-        ),
-      );
+      await h.publish(statusChanged(t2, "in_progress", null));
       const dead = await waitFor("the dead letter", async () =>
         (await admin.mail.deadLetters.query()).find((m) => m.ticketNumber === t2.number),
       );
@@ -246,20 +224,7 @@ function mailOutSuite(name: string, mode: () => Mode) {
         ...ticketHeader(h),
         number: base + i,
       }));
-      await h.publish(
-        ...tickets.map((t) =>
-          h.event(
-            "ticket.status_changed",
-            {
-              ...t,
-              actorId: h.people.agent.userId,
-              from: { key: "open", kind: "open" },
-              to: { key: "waiting_on_customer", kind: "waiting_on_customer" },
-            },
-            h.ws.orgA,
-          ),
-        ),
-      );
+      await h.publish(...tickets.map((t) => statusChanged(t, "waiting_on_customer")));
       const received = (number: number) =>
         smtp.to(h.people.customerA.email).filter((m) => m.subject?.startsWith(`[#${number}]`));
       await waitFor("every mail of the burst", async () =>

@@ -31,6 +31,13 @@ const slotMs = 1_000;
 const batchSize = 100;
 const leaseSeconds = 30;
 
+interface DueTimer {
+  ticket_id: string;
+  workspace_id: string;
+  timer_id: string;
+  next_check_at: Date;
+}
+
 /** Kick it after setting a timer; `flush` resolves with how many timers it enqueued. */
 export type SlaTimers = RelayLoop;
 
@@ -73,26 +80,27 @@ export function startSlaTimers(opts: {
     }
   }
 
-  /** Checks every timer due by `dueBy`, each once; a check moves its timer on. */
+  /**
+   * Checks every timer due by `dueBy`, each once, in due order. A check moves its timer on; one
+   * that finds nothing to do (its ticket gone) leaves it, and the cursor walks past it, so no row
+   * can hold the others back.
+   */
   async function runSlot(dueBy: number): Promise<void> {
-    const seen = new Set<string>();
-    for (let pass = 0; pass < 20; pass++) {
-      const { rows } = await db.query<{
-        ticket_id: string;
-        workspace_id: string;
-        timer_id: string;
-      }>(
-        `select ticket_id, workspace_id, timer_id from ticket.ticket_slas
+    let after = null as { at: Date; ticketId: string } | null;
+    for (;;) {
+      const { rows } = await db.query<DueTimer>(
+        `select ticket_id, workspace_id, timer_id, next_check_at from ticket.ticket_slas
           where next_check_at <= to_timestamp($1::float8 / 1000) and timer_id is not null
-          order by next_check_at limit ${batchSize}`,
-        [dueBy],
+            and ($2::timestamptz is null or (next_check_at, ticket_id) > ($2, $3::uuid))
+          order by next_check_at, ticket_id limit ${batchSize}`,
+        [dueBy, after?.at ?? null, after?.ticketId ?? null],
       );
-      const fresh = rows.filter((r) => !seen.has(`${r.ticket_id}.${r.timer_id}`));
-      if (fresh.length === 0) return;
-      for (const r of fresh) {
-        seen.add(`${r.ticket_id}.${r.timer_id}`);
+      for (const r of rows) {
         await check({ ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id });
       }
+      const last = rows.at(-1);
+      if (!last || rows.length < batchSize) return;
+      after = { at: last.next_check_at, ticketId: last.ticket_id };
     }
   }
 
