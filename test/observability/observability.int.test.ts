@@ -147,6 +147,32 @@ describeWithInfra("observability on Postgres and Redis", (infra) => {
     }
   });
 
+  it("counts mails waiting to be sent in mails, and how long the oldest has waited", async () => {
+    const { rows } = await sql.query<{ id: string }>(`select gen_random_uuid() as id`);
+    const id = rows[0]!.id;
+    // Held by a sender (its lease far off), so nothing sends it while the gauge is read.
+    await sql.query(
+      `insert into notification.mail_messages
+         (id, workspace_id, event_id, recipient_email, template, subject, text_body, html_body,
+          message_id, status, claimed_until, enqueued_at, created_at)
+       values ($1, gen_random_uuid(), gen_random_uuid(), 'stuck@example.test', 'test', 'Stuck',
+               'x', 'x', $2, 'sending', now() + interval '1 hour', now(),
+               now() - interval '90 seconds')`,
+      [id, `<${id}@example.test>`],
+    );
+    try {
+      const text = await (await fetch(`${gw.url}/metrics`)).text();
+      const mail = { service: "notification", backlog: "mail" };
+      expect(sample(text, "signpost_backlog_items", mail)).toBeGreaterThanOrEqual(1);
+      expect(sample(text, "signpost_backlog_oldest_age_seconds", mail)).toBeGreaterThanOrEqual(89);
+      expect(
+        sample(text, "signpost_backlog_items", { service: "ticket", backlog: "sla_timers" }),
+      ).toBeGreaterThanOrEqual(0);
+    } finally {
+      await sql.query(`delete from notification.mail_messages where id = $1`, [id]);
+    }
+  });
+
   it("never serves a service's metrics or probes through the public /api routes", async () => {
     for (const path of [
       "/api/ticket/metrics",

@@ -77,6 +77,14 @@ export function createNotificationService(
       kickRelay = kick;
       return notificationRouter(deps);
     },
+    // Mails not yet sent: the queue's depth counts jobs, and one job carries up to sixteen.
+    metrics: (m) =>
+      m.backlog(
+        "mail",
+        "notification.mail_messages",
+        "created_at",
+        "status in ('queued', 'sending')",
+      ),
     // Handling an event is a short transaction of small queries, mostly waiting on the
     // database's round trips and the commit's flush. Events in flight together share a
     // transaction (16 at most): 32 in flight make two transactions at once, which leaves most of

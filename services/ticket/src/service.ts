@@ -54,6 +54,9 @@ export function createTicketService(rt: ServiceRuntime, opts: TicketServiceOptio
       deps.kickRelay = kickRelay;
       return ticketRouter(deps);
     },
+    // Timers written but not yet on the queue (the timer relay's backlog).
+    metrics: (m) =>
+      m.backlog("sla_timers", "ticket.ticket_slas", "updated_at", "not timer_enqueued"),
     background: () => {
       const running = startSlaTimers({
         db: rt.db,
