@@ -76,14 +76,12 @@ export function sendMailJob(deps: {
           })),
       ),
     );
-    const again: Parameters<Transport["enqueueMany"]>[1][number][] = [];
-    for (const { row, error } of outcomes) {
-      if (error === null) continue;
-      const dead = row.attempts >= deps.maxAttempts;
-      await mailRepository.markFailed(db, row.id, error, dead);
-      logger.warn({ mailId: row.id, attempt: row.attempts, dead, err: error }, "mail not sent");
-      if (!dead) again.push({ ...mailJob(row), delayMs: deps.backoffMs * 2 ** (row.attempts - 1) });
-    }
+    const refused = outcomes.flatMap(({ row, error }) =>
+      error === null ? [] : [{ row, error, dead: row.attempts >= deps.maxAttempts }],
+    );
+    const again: Parameters<Transport["enqueueMany"]>[1][number][] = refused
+      .filter((r) => !r.dead)
+      .map(({ row }) => ({ ...mailJob(row), delayMs: deps.backoffMs * 2 ** (row.attempts - 1) }));
     if (claimed.length < ids.length) {
       const taken = new Set(claimed.map((r) => r.id));
       const held = await mailRepository.held(
@@ -94,7 +92,14 @@ export function sendMailJob(deps: {
         ...held.map((row) => ({ ...mailJob(row, "held"), delayMs: row.lease_left_ms + 500 })),
       );
     }
+    // The next tries are queued before the refusals are recorded: a crash in between leaves a
+    // refused mail held until its lease is out, and its next try then finds it free. The other
+    // order would leave it queued but marked as enqueued, which nothing takes again.
     await deps.transport.enqueueMany(deps.queue, again);
+    for (const { row, error, dead } of refused) {
+      await mailRepository.markFailed(db, row.id, error, dead);
+      logger.warn({ mailId: row.id, attempt: row.attempts, dead, err: error }, "mail not sent");
+    }
   };
 }
 
