@@ -119,6 +119,66 @@ describeWithInfra("SLA timers on Postgres and BullMQ", (infra) => {
     }, 120_000);
   });
 
+  describe("a timer whose check fails", () => {
+    let made: RunMode | undefined;
+    afterAll(async () => made?.cleanup());
+
+    it("holds back none of the timers sharing its job, and fires once the fault is gone", async () => {
+      made = await postgresMode(infra);
+      const gw = await startGateway(testGatewayEnv(made.env));
+      try {
+        const { admin, customer } = await slaWorkspace(gw);
+        await admin.sla.policies.create.mutate(tightPolicy);
+        const [sick, well] = await Promise.all(
+          ["Sick", "Well"].map((subject) =>
+            customer.tickets.create.mutate({
+              subject,
+              description: "All down",
+              priority: "urgent",
+            }),
+          ),
+        );
+        // A fault in the database for one ticket: any check that moves its timer on fails.
+        await gw.db.query(
+          `create function ticket.test_poison() returns trigger language plpgsql as $$
+           begin
+             if new.ticket_id = '${sick!.id}' and new.timer_id is distinct from old.timer_id then
+               raise exception 'poisoned for the test';
+             end if;
+             return new;
+           end $$`,
+        );
+        await gw.db.query(
+          `create trigger test_poison before update on ticket.ticket_slas
+             for each row execute function ticket.test_poison()`,
+        );
+        await waitFor(
+          "the other ticket's breach",
+          async () => countOf(await eventsOf(gw.db, well!.id), "sla.breached") === 1,
+          15_000,
+        );
+        expect(countOf(await eventsOf(gw.db, sick!.id), "sla.warning")).toBe(0);
+
+        await gw.db.query(`drop trigger test_poison on ticket.ticket_slas`);
+        await waitFor(
+          "the sick ticket's breach once the fault is gone",
+          async () => countOf(await eventsOf(gw.db, sick!.id), "sla.breached") === 1,
+          30_000,
+        );
+        await sleep(1000);
+        const wellEvents = await eventsOf(gw.db, well!.id);
+        expect(countOf(wellEvents, "sla.warning", "first_response")).toBe(1);
+        expect(countOf(wellEvents, "sla.breached", "first_response")).toBe(1);
+        // Checked only after its breach fell due: the breach fires, the passed warning need not.
+        const sickEvents = await eventsOf(gw.db, sick!.id);
+        expect(countOf(sickEvents, "sla.warning", "first_response")).toBeLessThanOrEqual(1);
+        expect(countOf(sickEvents, "sla.breached", "first_response")).toBe(1);
+      } finally {
+        await gw.stop();
+      }
+    }, 120_000);
+  });
+
   describe("two replicas", () => {
     let made: RunMode | undefined;
     afterAll(async () => made?.cleanup());

@@ -83,10 +83,12 @@ export function startSlaTimers(opts: {
   /**
    * Checks every timer due by `dueBy`, each once, in due order. A check moves its timer on; one
    * that finds nothing to do (its ticket gone) leaves it, and the cursor walks past it, so no row
-   * can hold the others back.
+   * can hold the others back. Nor can one whose check fails: the others are checked, then the job
+   * fails so the queue tries again (the checked ones are no longer due by then).
    */
   async function runSlot(dueBy: number): Promise<void> {
     let after = null as { at: Date; ticketId: string } | null;
+    let failed = 0;
     for (;;) {
       const { rows } = await db.query<DueTimer>(
         `select ticket_id, workspace_id, timer_id, next_check_at from ticket.ticket_slas
@@ -96,10 +98,17 @@ export function startSlaTimers(opts: {
         [dueBy, after?.at ?? null, after?.ticketId ?? null],
       );
       for (const r of rows) {
-        await check({ ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id });
+        const job = { ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id };
+        await check(job).catch((error: unknown) => {
+          failed++;
+          logger.error({ err: error, ...job }, "sla timer check failed");
+        });
       }
       const last = rows.at(-1);
-      if (!last || rows.length < batchSize) return;
+      if (!last || rows.length < batchSize) {
+        if (failed > 0) throw new Error(`${failed} SLA timer checks failed; will retry`);
+        return;
+      }
       after = { at: last.next_check_at, ticketId: last.ticket_id };
     }
   }
