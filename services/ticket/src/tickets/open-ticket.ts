@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { type TTicketChannel, type TTicketPriority } from "@signpost/contracts";
 import type { Sql } from "@signpost/db";
 import { runHooks, type TicketDeps } from "../deps.ts";
 import { auditRepository } from "../audit/audit-repository.ts";
@@ -17,20 +16,23 @@ import {
   type TicketRow,
 } from "./ticket-repository.ts";
 
-export interface NewTicketInput {
-  subject: string;
-  description: string;
-  priority: TTicketPriority;
-  category: string;
-  tags: string[];
-  source: TTicketChannel;
-  requesterId: string;
-  orgId: string | null;
-  customFields: Record<string, string | number | null>;
+/** What opening a ticket takes: the row's own fields, before numbering and routing fill the rest. */
+export type NewTicketInput = Pick<
+  NewTicket,
+  | "subject"
+  | "description"
+  | "priority"
+  | "category"
+  | "tags"
+  | "source"
+  | "requesterId"
+  | "orgId"
+  | "customFields"
+> & {
   inboundMessageId?: string | null;
   /** Tickets the system opens (mail, split) cannot fill required custom fields; agents do later. */
   skipRequiredFields?: boolean;
-}
+};
 
 /**
  * Opens a ticket inside `tx`: checks category and custom fields, routes it by category (group, then
