@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Job } from "./transport.ts";
 
 /** The job name of several events carried by one job (see `eventJobOf`). */
@@ -23,10 +24,19 @@ export function eventJobOf(events: readonly OutboxEvent[]): Job {
   if (!first) throw new Error("no events to carry");
   if (events.length === 1) return { id: first.id, name: first.type, data: first.envelope };
   return {
-    id: `batch.${first.id}.${events.length}`,
+    id: batchJobId(events.map((e) => e.id)),
     name: eventBatchJob,
     data: { events: events.map((e) => ({ id: e.id, type: e.type, envelope: e.envelope })) },
   };
+}
+
+/**
+ * The id of a job carrying several items: one for the same items in the same order, another for
+ * any other set. Naming only the first and how many would not do: after a crash, a relay may read
+ * a late-committed row into the middle of a group, and the same id would then drop it unseen.
+ */
+export function batchJobId(itemIds: readonly string[]): string {
+  return `batch.${createHash("sha256").update(itemIds.join("\n")).digest("base64url")}`;
 }
 
 /**

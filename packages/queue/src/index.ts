@@ -8,3 +8,4 @@ export { messagingMigration } from "./messaging-migration.ts";
 export type { Logger } from "./logger.ts";
 export { currentRequestId, withRequestId } from "./request-context.ts";
 export { drainInBatches, startRelayLoop, type RelayLoop } from "./relay-loop.ts";
+export { batchJobId } from "./event-batch.ts";

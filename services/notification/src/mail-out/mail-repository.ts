@@ -186,13 +186,21 @@ export const mailRepository = {
     );
   },
 
-  /** A failed try: back to the queue for the next retry, or dead after the last. */
-  async markFailed(sql: Sql, id: string, error: string, dead: boolean): Promise<void> {
+  /**
+   * A failed try: back to the queue for the next retry, or dead after the last. Only the claim
+   * that failed is touched: once its lease ran out another sender may hold the mail.
+   */
+  async markFailed(
+    sql: Sql,
+    claim: { id: string; attempts: number },
+    error: string,
+    dead: boolean,
+  ): Promise<void> {
     await sql.query(
       `update notification.mail_messages
           set status = $3, last_error = $2, claimed_until = null
-        where id = $1 and status = 'sending'`,
-      [id, error.slice(0, 1000), dead ? "dead" : "queued"],
+        where id = $1 and status = 'sending' and attempts = $4`,
+      [claim.id, error.slice(0, 1000), dead ? "dead" : "queued", claim.attempts],
     );
   },
 

@@ -1,6 +1,6 @@
 import type { Db } from "@signpost/db";
 import { PermanentJobError, type JobHandler, type Logger, type Transport } from "@signpost/queue";
-import { mailJob, ZMailJob } from "./mail-jobs.ts";
+import { heldJob, retryJob, ZMailJob } from "./mail-jobs.ts";
 import { mailRepository, type ClaimedMail } from "./mail-repository.ts";
 import type { Mailer } from "./mailer.ts";
 import { redactedBody, secretTemplates } from "./templates.ts";
@@ -10,7 +10,7 @@ const sendsAtOnce = 4;
 
 /**
  * The mail queue's job: claim its mails (a sent one is never claimed again, so a redelivered job
- * sends nothing), send them, record the outcomes in one statement. A mail the server refused goes
+ * sends nothing), send them, record the outcomes, four mails at a time. A mail the server refused goes
  * back on the queue alone, after a backoff that doubles with each attempt; after the last attempt
  * it is dead and shows in the admins' dead-letter list. A mail held by another sender (which may
  * have died mid-send) is looked at again once its lease is out, rather than left unsent for ever.
@@ -51,18 +51,15 @@ export function sendMailJob(deps: {
     }
   }
 
-  return async (job) => {
-    const parsed = ZMailJob.safeParse(job.data);
-    if (!parsed.success) throw new PermanentJobError(`bad mail job ${job.id}`);
-    const ids = "ids" in parsed.data ? parsed.data.ids : [parsed.data.id];
+  /**
+   * Claims, sends and records one wave of a job's mails. Each wave claims its own mails just
+   * before sending them, so a slow server delays the next wave's leases rather than using them up.
+   */
+  async function wave(ids: string[]): Promise<void> {
     const claimed = await mailRepository.claim(db, ids);
-    const outcomes: { row: ClaimedMail; error: string | null }[] = [];
-    for (let i = 0; i < claimed.length; i += sendsAtOnce) {
-      const wave = claimed.slice(i, i + sendsAtOnce);
-      outcomes.push(
-        ...(await Promise.all(wave.map(async (row) => ({ row, error: await send(row) })))),
-      );
-    }
+    const outcomes = await Promise.all(
+      claimed.map(async (row) => ({ row, error: await send(row) })),
+    );
     // A single-use link is not kept once it went out (nor shown in the development mailbox).
     await recordSent(() =>
       mailRepository.markSent(
@@ -81,25 +78,30 @@ export function sendMailJob(deps: {
     );
     const again: Parameters<Transport["enqueueMany"]>[1][number][] = refused
       .filter((r) => !r.dead)
-      .map(({ row }) => ({ ...mailJob(row), delayMs: deps.backoffMs * 2 ** (row.attempts - 1) }));
+      .map(({ row }) => ({ ...retryJob(row), delayMs: deps.backoffMs * 2 ** (row.attempts - 1) }));
     if (claimed.length < ids.length) {
       const taken = new Set(claimed.map((r) => r.id));
       const held = await mailRepository.held(
         db,
         ids.filter((id) => !taken.has(id)),
       );
-      again.push(
-        ...held.map((row) => ({ ...mailJob(row, "held"), delayMs: row.lease_left_ms + 500 })),
-      );
+      again.push(...held.map((row) => ({ ...heldJob(row), delayMs: row.lease_left_ms + 1_000 })));
     }
     // The next tries are queued before the refusals are recorded: a crash in between leaves a
     // refused mail held until its lease is out, and its next try then finds it free. The other
     // order would leave it queued but marked as enqueued, which nothing takes again.
     await deps.transport.enqueueMany(deps.queue, again);
     for (const { row, error, dead } of refused) {
-      await mailRepository.markFailed(db, row.id, error, dead);
+      await mailRepository.markFailed(db, row, error, dead);
       logger.warn({ mailId: row.id, attempt: row.attempts, dead, err: error }, "mail not sent");
     }
+  }
+
+  return async (job) => {
+    const parsed = ZMailJob.safeParse(job.data);
+    if (!parsed.success) throw new PermanentJobError(`bad mail job ${job.id}`);
+    const ids = "ids" in parsed.data ? parsed.data.ids : [parsed.data.id];
+    for (let i = 0; i < ids.length; i += sendsAtOnce) await wave(ids.slice(i, i + sendsAtOnce));
   };
 }
 
