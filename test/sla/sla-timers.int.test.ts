@@ -138,11 +138,11 @@ describeWithInfra("SLA timers on Postgres and BullMQ", (infra) => {
             }),
           ),
         );
-        // A fault in the database for one ticket: any check that moves its timer on fails.
+        // A fault in the database for one ticket: any check that would warn about it fails.
         await gw.db.query(
           `create function ticket.test_poison() returns trigger language plpgsql as $$
            begin
-             if new.ticket_id = '${sick!.id}' and new.timer_id is distinct from old.timer_id then
+             if new.ticket_id = '${sick!.id}' and new.fr_warned is distinct from old.fr_warned then
                raise exception 'poisoned for the test';
              end if;
              return new;
@@ -158,6 +158,12 @@ describeWithInfra("SLA timers on Postgres and BullMQ", (infra) => {
           15_000,
         );
         expect(countOf(await eventsOf(gw.db, sick!.id), "sla.warning")).toBe(0);
+        // Its failed check was put off to a later second, out of the way of the others.
+        const { rows } = await gw.db.query<{ later: boolean }>(
+          `select next_check_at > now() as later from ticket.ticket_slas where ticket_id = $1`,
+          [sick!.id],
+        );
+        expect(rows[0]?.later).toBe(true);
 
         await gw.db.query(`drop trigger test_poison on ticket.ticket_slas`);
         await waitFor(

@@ -30,6 +30,7 @@ const slotFromMs = 2_000;
 const slotMs = 1_000;
 const batchSize = 100;
 const leaseSeconds = 30;
+const retryFailedCheckSeconds = 10;
 
 interface DueTimer {
   ticket_id: string;
@@ -81,14 +82,31 @@ export function startSlaTimers(opts: {
   }
 
   /**
+   * A timer whose check failed is tried again ten seconds later, under a new timer id the relay
+   * queues: out of the seconds still to come, so it neither holds their jobs back nor fails them
+   * (a job per second, each failing and kept as a dead letter, would bury the one that matters).
+   * Until its check passes, every try logs it. Throws when even that write fails.
+   */
+  async function postpone(job: SlaCheckJob, error: unknown): Promise<void> {
+    logger.error({ err: error, ...job }, "sla timer check failed; trying again shortly");
+    await db.query(
+      `update ticket.ticket_slas
+          set next_check_at = now() + make_interval(secs => ${retryFailedCheckSeconds}),
+              timer_id = gen_random_uuid(), timer_enqueued = false, timer_claimed_until = null
+        where ticket_id = $1 and timer_id = $2`,
+      [job.ticketId, job.timerId],
+    );
+    loop.kick();
+  }
+
+  /**
    * Checks every timer due by `dueBy`, each once, in due order. A check moves its timer on; one
    * that finds nothing to do (its ticket gone) leaves it, and the cursor walks past it, so no row
-   * can hold the others back. Nor can one whose check fails: the others are checked, then the job
-   * fails so the queue tries again (the checked ones are no longer due by then).
+   * can hold the others back; one whose check fails is postponed.
    */
   async function runSlot(dueBy: number): Promise<void> {
     let after = null as { at: Date; ticketId: string } | null;
-    let failed = 0;
+    let stuck = 0;
     for (;;) {
       const { rows } = await db.query<DueTimer>(
         `select ticket_id, workspace_id, timer_id, next_check_at from ticket.ticket_slas
@@ -99,14 +117,17 @@ export function startSlaTimers(opts: {
       );
       for (const r of rows) {
         const job = { ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id };
-        await check(job).catch((error: unknown) => {
-          failed++;
-          logger.error({ err: error, ...job }, "sla timer check failed");
-        });
+        await check(job)
+          .catch((error: unknown) => postpone(job, error))
+          .catch((error: unknown) => {
+            stuck++;
+            logger.error({ err: error, ...job }, "sla timer not postponed");
+          });
       }
       const last = rows.at(-1);
+      // A timer neither checked nor postponed is still due: the queue runs this job again.
       if (!last || rows.length < batchSize) {
-        if (failed > 0) throw new Error(`${failed} SLA timer checks failed; will retry`);
+        if (stuck > 0) throw new Error(`${stuck} SLA timers neither checked nor postponed`);
         return;
       }
       after = { at: last.next_check_at, ticketId: last.ticket_id };
