@@ -268,6 +268,31 @@ function mailOutSuite(name: string, mode: () => Mode) {
       expect(received(held!.ticket_number)).toHaveLength(2);
     });
 
+    it("sends again a mail whose job was lost: queued or held long after it went on the queue", async () => {
+      const base = 40_000 + 10 * Math.floor(Math.random() * 10_000);
+      const tickets = [0, 1].map((i) => ({ ...ticketHeader(h), number: base + i }));
+      await h.publish(...tickets.map((t) => statusChanged(t, "waiting_on_customer")));
+      const received = (number: number) =>
+        smtp.to(h.people.customerA.email).filter((m) => m.subject?.startsWith(`[#${number}]`));
+      await waitFor("both mails", async () => tickets.every((t) => received(t.number).length));
+      // As if their jobs had gone with a queue that lost its data: one back to queued twenty
+      // minutes after it was put on the queue, the other held by a sender gone as long.
+      await h.db.query(
+        `update notification.mail_messages
+            set status = case when ticket_number = $1 then 'queued' else 'sending' end,
+                enqueued_at = now() - interval '20 minutes',
+                claimed_until = now() - interval '20 minutes'
+          where ticket_number in ($1, $2)`,
+        [base, base + 1],
+      );
+      await h.service.flushPending();
+      await waitFor("both mails again", async () =>
+        tickets.every((t) => received(t.number).length === 2),
+      );
+      await sleep(300);
+      for (const t of tickets) expect(received(t.number)).toHaveLength(2);
+    });
+
     it("mails invitations and password resets, and keeps their single-use links from everyone else", async () => {
       const link = `http://desk.test/accept?token=${crypto.randomUUID()}`;
       const reset = `http://desk.test/reset-password?token=${crypto.randomUUID()}`;

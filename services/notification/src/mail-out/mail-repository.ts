@@ -58,6 +58,8 @@ export interface MailSettingsRow {
 // job to another worker after the lock, and by then the mail's lease has run out and it can be
 // claimed again.
 const leaseSeconds = 25;
+// Longer than the longest backoff before a mail's next try (2 s doubling over 8 tries: 256 s).
+const lostJobSeconds = 15 * 60;
 
 /** The only code that reads and writes the mail tables. */
 export const mailRepository = {
@@ -187,8 +189,9 @@ export const mailRepository = {
   },
 
   /**
-   * A failed try: back to the queue for the next retry, or dead after the last. Only the claim
-   * that failed is touched: once its lease ran out another sender may hold the mail.
+   * A failed try: back to the queue for the next retry (just queued again, as far as the lost-job
+   * sweep is concerned), or dead after the last. Only the claim that failed is touched: once its
+   * lease ran out another sender may hold the mail.
    */
   async markFailed(
     sql: Sql,
@@ -198,7 +201,7 @@ export const mailRepository = {
   ): Promise<void> {
     await sql.query(
       `update notification.mail_messages
-          set status = $3, last_error = $2, claimed_until = null
+          set status = $3, last_error = $2, claimed_until = null, enqueued_at = now()
         where id = $1 and status = 'sending' and attempts = $4`,
       [claim.id, error.slice(0, 1000), dead ? "dead" : "queued", claim.attempts],
     );
@@ -274,11 +277,33 @@ export const mailRepository = {
     return rows[0]?.workspace_id ?? null;
   },
 
-  /** Queued mails not yet on the mail queue; the job id changes with each admin retry. */
+  /**
+   * Queued mails not yet on the mail queue; the job id changes with each admin retry. Also mails
+   * whose job was lost (a queue emptied without persistence, a consumer of an older version that
+   * could not read it): queued long after they were put on the queue (longer than any backoff
+   * between tries), or held by a sender whose lease ran out long ago. They go again under a new
+   * job id; a mail in two jobs is still sent once.
+   */
   async pendingToEnqueue(sql: Sql, limit: number): Promise<{ id: string; jobId: string }[]> {
     const { rows } = await sql.query<{ id: string; job_id: string }>(
-      `select id, id::text || '.' || revision as job_id from notification.mail_messages
-        where status = 'queued' and enqueued_at is null order by created_at limit $1`,
+      `(select id, id::text || '.' || revision as job_id from notification.mail_messages
+         where status = 'queued' and enqueued_at is null order by created_at limit $1)
+       union all
+       (select id,
+               id::text || '.' || revision || '.again.' ||
+                 (extract(epoch from enqueued_at) * 1000)::bigint as job_id
+          from notification.mail_messages
+         where status = 'queued' and enqueued_at < now() - make_interval(secs => ${lostJobSeconds})
+         order by enqueued_at limit $1)
+       union all
+       (select id,
+               id::text || '.' || revision || '.again.' ||
+                 (extract(epoch from claimed_until) * 1000)::bigint as job_id
+          from notification.mail_messages
+         where status = 'sending'
+           and claimed_until < now() - make_interval(secs => ${lostJobSeconds})
+         limit $1)
+       limit $1`,
       [limit],
     );
     return rows.map((r) => ({ id: r.id, jobId: r.job_id }));
