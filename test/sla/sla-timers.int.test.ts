@@ -128,7 +128,11 @@ describeWithInfra("SLA timers on Postgres and BullMQ", (infra) => {
       const gw = await startGateway(testGatewayEnv(made.env));
       try {
         const { admin, customer } = await slaWorkspace(gw);
-        await admin.sla.policies.create.mutate(tightPolicy);
+        // Twelve seconds to the breach: room to check both between the warning (9 s) and it.
+        await admin.sla.policies.create.mutate({
+          ...tightPolicy,
+          firstResponseMinutes: seconds(12),
+        });
         const [sick, well] = await Promise.all(
           ["Sick", "Well"].map((subject) =>
             customer.tickets.create.mutate({
@@ -152,10 +156,20 @@ describeWithInfra("SLA timers on Postgres and BullMQ", (infra) => {
           `create trigger test_poison before update on ticket.ticket_slas
              for each row execute function ticket.test_poison()`,
         );
+        // Both next checks at the same instant, between the warning (9 s) and the breach (12 s):
+        // one job checks both, the sick ticket first or second as their ids fall.
+        await gw.db.query(
+          `update ticket.ticket_slas
+              set next_check_at = (select min(created_at) + interval '9.5 seconds'
+                                     from ticket.tickets where id = any($1::uuid[])),
+                  timer_id = gen_random_uuid(), timer_enqueued = false, timer_claimed_until = null
+            where ticket_id = any($1::uuid[])`,
+          [[sick!.id, well!.id]],
+        );
         await waitFor(
           "the other ticket's breach",
           async () => countOf(await eventsOf(gw.db, well!.id), "sla.breached") === 1,
-          15_000,
+          25_000,
         );
         expect(countOf(await eventsOf(gw.db, sick!.id), "sla.warning")).toBe(0);
         // Its failed check was put off to a later second, out of the way of the others.
