@@ -3,6 +3,7 @@ import {
   defaultAttempts,
   defaultBackoffMs,
   PermanentJobError,
+  retryDelayMs,
   type DeadLetter,
   type JobHandler,
   type QueueStats,
@@ -67,7 +68,7 @@ export async function createEmbeddedTransport(opts: { db: Db }): Promise<Transpo
         row.id,
         dead ? "dead" : "waiting",
         message,
-        row.backoff_ms * 2 ** (row.attempts - 1),
+        retryDelayMs(row.backoff_ms, row.attempts),
       ],
     );
   }

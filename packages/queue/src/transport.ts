@@ -77,3 +77,6 @@ export interface Transport {
 
 export const defaultAttempts = 8;
 export const defaultBackoffMs = 500;
+
+/** How long before try `attempt + 1` when try `attempt` failed: `backoffMs`, doubling each time. */
+export const retryDelayMs = (backoffMs: number, attempt: number) => backoffMs * 2 ** (attempt - 1);

@@ -1,5 +1,12 @@
 import type { Db } from "@signpost/db";
-import { PermanentJobError, type JobHandler, type Logger, type Transport } from "@signpost/queue";
+import {
+  PermanentJobError,
+  retryDelayMs,
+  type Job,
+  type JobHandler,
+  type Logger,
+  type Transport,
+} from "@signpost/queue";
 import { heldJob, retryJob, ZMailJob } from "./mail-jobs.ts";
 import { mailRepository, type ClaimedMail } from "./mail-repository.ts";
 import type { Mailer } from "./mailer.ts";
@@ -10,9 +17,9 @@ const sendsAtOnce = 4;
 
 /**
  * The mail queue's job: claim its mails (a sent one is never claimed again, so a redelivered job
- * sends nothing), send them, record the outcomes, four mails at a time. A mail the server refused goes
- * back on the queue alone, after a backoff that doubles with each attempt; after the last attempt
- * it is dead and shows in the admins' dead-letter list. A mail held by another sender (which may
+ * sends nothing), send them, record the outcomes, four mails at a time. A mail the server refused
+ * goes back on the queue alone, after a backoff that doubles with each attempt; after the last
+ * attempt it is dead and shows in the admins' dead-letter list. A mail held by another sender (which may
  * have died mid-send) is looked at again once its lease is out, rather than left unsent for ever.
  */
 export function sendMailJob(deps: {
@@ -76,9 +83,12 @@ export function sendMailJob(deps: {
     const refused = outcomes.flatMap(({ row, error }) =>
       error === null ? [] : [{ row, error, dead: row.attempts >= deps.maxAttempts }],
     );
-    const again: Parameters<Transport["enqueueMany"]>[1][number][] = refused
+    const again: (Job & { delayMs: number })[] = refused
       .filter((r) => !r.dead)
-      .map(({ row }) => ({ ...retryJob(row), delayMs: deps.backoffMs * 2 ** (row.attempts - 1) }));
+      .map(({ row }) => ({
+        ...retryJob(row),
+        delayMs: retryDelayMs(deps.backoffMs, row.attempts),
+      }));
     if (claimed.length < ids.length) {
       const taken = new Set(claimed.map((r) => r.id));
       const held = await mailRepository.held(

@@ -32,12 +32,19 @@ const batchSize = 100;
 const leaseSeconds = 30;
 const retryFailedCheckSeconds = 10;
 
-interface DueTimer {
+/** A ticket's current timer, as the relay and the slot jobs read it. */
+interface TimerRow {
   ticket_id: string;
   workspace_id: string;
   timer_id: string;
   next_check_at: Date;
 }
+
+const checkOf = (r: TimerRow): SlaCheckJob => ({
+  ticketId: r.ticket_id,
+  workspaceId: r.workspace_id,
+  timerId: r.timer_id,
+});
 
 /** Kick it after setting a timer; `flush` resolves with how many timers it enqueued. */
 export type SlaTimers = RelayLoop;
@@ -108,7 +115,7 @@ export function startSlaTimers(opts: {
     let after = null as { at: Date; ticketId: string } | null;
     let stuck = 0;
     for (;;) {
-      const { rows } = await db.query<DueTimer>(
+      const { rows } = await db.query<TimerRow>(
         `select ticket_id, workspace_id, timer_id, next_check_at from ticket.ticket_slas
           where next_check_at <= to_timestamp($1::float8 / 1000) and timer_id is not null
             and ($2::timestamptz is null or (next_check_at, ticket_id) > ($2, $3::uuid))
@@ -116,7 +123,7 @@ export function startSlaTimers(opts: {
         [dueBy, after?.at ?? null, after?.ticketId ?? null],
       );
       for (const r of rows) {
-        const job = { ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id };
+        const job = checkOf(r);
         await check(job)
           .catch((error: unknown) => postpone(job, error))
           .catch((error: unknown) => {
@@ -150,12 +157,7 @@ export function startSlaTimers(opts: {
   );
 
   async function relayOnce(): Promise<number> {
-    const { rows } = await db.query<{
-      ticket_id: string;
-      workspace_id: string;
-      timer_id: string;
-      next_check_at: Date;
-    }>(
+    const { rows } = await db.query<TimerRow>(
       `update ticket.ticket_slas
           set timer_claimed_until = now() + make_interval(secs => ${leaseSeconds})
         where ticket_id in (
@@ -172,9 +174,8 @@ export function startSlaTimers(opts: {
     for (const r of rows) {
       const due = new Date(r.next_check_at).getTime();
       if (due - now < slotFromMs) {
-        const data = { ticketId: r.ticket_id, workspaceId: r.workspace_id, timerId: r.timer_id };
         const id = jobIdOf(r.ticket_id, r.timer_id);
-        jobs.set(id, { id, name: "sla.check", data, delayMs: Math.max(0, due - now) });
+        jobs.set(id, { id, name: "sla.check", data: checkOf(r), delayMs: Math.max(0, due - now) });
       } else {
         const dueBy = Math.ceil(due / slotMs) * slotMs;
         const id = `sla.slot.${dueBy}`;
