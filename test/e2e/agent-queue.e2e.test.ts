@@ -193,6 +193,9 @@ describe("the agent queue", () => {
     await row.waitFor({ timeout: 15_000 });
     // The first load had nothing, so the empty state was replaced; nothing to mark yet.
     await page.getByLabel("Status").selectOption("all");
+    // The old rows stay on screen (busy) while the new view loads; a ticket created before that
+    // load answers is part of the view, not an arrival, so wait for the answer.
+    await page.locator('table.queue[aria-busy="false"]').waitFor();
     await row.waitFor();
 
     const second = await app().api("customerA").ticket.tickets.create.mutate({

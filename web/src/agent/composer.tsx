@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type RefObject } from "react";
+import { useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { TAttachment, TDraftReply } from "@signpost/contracts";
 import { keys, peopleQuery } from "../queries.ts";
 import { useSignedIn } from "../session.ts";
@@ -47,13 +47,22 @@ export function Composer({
   const setText = (value: string) =>
     onChange(note ? { ...state, note: value } : { ...state, reply: value });
   const staff = activeStaff(people.data);
+  // Where the caret goes once a picked mention is in the text. Placed in the same commit as the
+  // text (not a frame later), so keys typed right after the pick land after the mention.
+  const caretAfter = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAfter.current;
+    if (at === null) return;
+    caretAfter.current = null;
+    textRef.current?.setSelectionRange(at, at);
+  }, [text, textRef]);
   const mentions = useMentions({
     id: "composer",
     text,
     staff,
     setText: (value, caret) => {
+      caretAfter.current = caret;
       setText(value);
-      requestAnimationFrame(() => textRef.current?.setSelectionRange(caret, caret));
     },
     onPick: (u) => setMentioned(new Set([...mentioned, u.id])),
   });
