@@ -6,11 +6,12 @@ import { describeWithInfra, freshDatabase, uniqueSuffix, waitFor } from "@signpo
 import { buildEvent } from "./build-event.ts";
 import { createBullmqTransport } from "./bullmq-transport.ts";
 import { createEmbeddedTransport } from "./embedded-transport.ts";
-import { eventBatchJob } from "./event-batch.ts";
+import { eventBatchJob, eventJobOf } from "./event-batch.ts";
 import { consumeEvents } from "./event-consumer.ts";
 import { messagingMigration } from "./messaging-migration.ts";
 import { appendToOutbox, startOutboxRelay } from "./outbox.ts";
 import type { Logger } from "./logger.ts";
+import { atTransactionEnd } from "./transaction-end.ts";
 import type { Job, Transport } from "./transport.ts";
 
 const schema = "batchsvc";
@@ -63,6 +64,9 @@ for (const kind of ["bullmq", "embedded"] as const)
     let transport: Transport;
     let enqueued: Job[];
     const handled: string[] = [];
+    /** The events of each write a handler left for its transaction's end, in the order written. */
+    const endWrites: string[][] = [];
+    const leftForTheEnd = new Map<unknown, string[]>();
     /** Events whose handler fails this many more times (a lost connection) before it succeeds. */
     const failures = new Map<string, number>();
     beforeAll(async () => {
@@ -72,6 +76,7 @@ for (const kind of ["bullmq", "embedded"] as const)
       await migrate(db, schema, [messagingMigration]);
       // What a handler does, with no key of its own: a repeated effect would show as a second row.
       await db.exec(`create table ${schema}.effects (event_id uuid not null)`);
+      await db.exec(`create table ${schema}.late_effects (event_id uuid not null)`);
       const real =
         kind === "bullmq"
           ? createBullmqTransport({ redisUrl: infra.redisUrl, prefix: `t${uniqueSuffix()}` })
@@ -93,6 +98,21 @@ for (const kind of ["bullmq", "embedded"] as const)
               throw new Error("connection lost");
             }
             await tx.query(`insert into ${schema}.effects (event_id) values ($1)`, [e.id]);
+            // The same effect, left for the end: the batch's events write theirs together.
+            const waiting = leftForTheEnd.get(tx);
+            if (waiting) waiting.push(e.id);
+            else {
+              const flush = async (t: typeof tx) => {
+                const ids = leftForTheEnd.get(t) ?? [];
+                leftForTheEnd.delete(t);
+                endWrites.push(ids);
+                await t.query(`insert into ${schema}.late_effects select unnest($1::uuid[])`, [
+                  ids,
+                ]);
+              };
+              expect(atTransactionEnd(tx, "late", flush)).toBe(true);
+              leftForTheEnd.set(tx, [e.id]);
+            }
             handled.push(e.id);
           },
         },
@@ -138,7 +158,34 @@ for (const kind of ["bullmq", "embedded"] as const)
       expect(dead[0]?.error).toMatch(/rejected event/);
       await new Promise((r) => setTimeout(r, 300));
       expect(handled).toHaveLength(3);
+      // What the three handlers left for the end went in one statement, at the end of their one
+      // transaction.
+      expect(endWrites.map((ids) => ids.sort())).toEqual([good.map((e) => e.id).sort()]);
+      expect(await lateEffects(good.map((e) => e.id))).toEqual([1, 1, 1]);
     });
+
+    it("the same event twice in one job is handled once", async () => {
+      const e = resolved(8);
+      const twice = eventJobOf([
+        { id: e.id, type: e.type, envelope: e },
+        { id: e.id, type: e.type, envelope: e },
+      ]);
+      await transport.enqueue(queue, twice);
+      await waitFor("the event handled", async () => handled.includes(e.id));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(handled.filter((id) => id === e.id)).toHaveLength(1);
+      expect(await lateEffects([e.id])).toEqual([1]);
+    });
+
+    /** How many late effects each of these events has (one figure per event that has any). */
+    async function lateEffects(ids: string[]): Promise<number[]> {
+      const { rows } = await db.query<{ n: number }>(
+        `select count(*)::int as n from ${schema}.late_effects
+          where event_id = any($1::uuid[]) group by event_id`,
+        [ids],
+      );
+      return rows.map((r) => r.n);
+    }
 
     it("a single event still travels as itself, under its own id", async () => {
       const e = resolved(4);
@@ -170,5 +217,7 @@ for (const kind of ["bullmq", "embedded"] as const)
         [events.map((e) => e.id)],
       );
       expect(rows.map((r) => r.n)).toEqual([1, 1, 1]);
+      // So is what they left for the end: the rolled-back batch's write went with it.
+      expect(await lateEffects(events.map((e) => e.id))).toEqual([1, 1, 1]);
     });
   });

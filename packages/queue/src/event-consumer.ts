@@ -10,6 +10,7 @@ import {
 } from "@signpost/contracts";
 import type { Db, Sql } from "@signpost/db";
 import { groupCommit } from "./group-commit.ts";
+import { openTransactionEnd, runTransactionEnd } from "./transaction-end.ts";
 import { eventsOfJob } from "./event-batch.ts";
 import { defaultBackoffMs, PermanentJobError, type Job, type Transport } from "./transport.ts";
 import type { Logger } from "./logger.ts";
@@ -59,23 +60,30 @@ export function consumeEvents(opts: {
 }): void {
   const { db, schema, handlers, logger } = opts;
   const concurrency = opts.concurrency ?? 4;
-  const handleIn = async (
-    tx: Sql,
-    item: { event: DomainEvent; handler: AnyHandler; log: Logger },
-  ) => {
-    const { event, handler, log } = item;
-    const fresh = await tx.query(
-      `insert into ${schema}.inbox (event_id, type) values ($1, $2) on conflict do nothing`,
-      [event.id, event.type],
+  type Item = { event: DomainEvent; handler: AnyHandler; log: Logger };
+  /** The inbox rows of a transaction's events, in one statement: the ids not seen before. */
+  const claim = async (tx: Sql, items: Item[]) => {
+    openTransactionEnd(tx);
+    const { rows } = await tx.query<{ event_id: string }>(
+      `insert into ${schema}.inbox (event_id, type)
+       select * from unnest($1::uuid[], $2::text[]) on conflict do nothing returning event_id`,
+      [items.map((i) => i.event.id), items.map((i) => i.event.type)],
     );
-    if (fresh.rowCount === 0) return false;
+    return new Set(rows.map((r) => r.event_id));
+  };
+  const handleIn = async (tx: Sql, item: Item, fresh: Set<string>) => {
+    const { event, handler, log } = item;
+    // Deleted once handled: the same event twice in one batch runs once.
+    if (!fresh.delete(event.id)) return false;
     const run = () => handler(tx, event, { logger: log });
     await (event.requestId ? withRequestId(event.requestId, run) : run());
     return true;
   };
   const commit = groupCommit({
     db,
+    begin: claim,
     work: handleIn,
+    end: runTransactionEnd,
     maxBatch: Math.max(1, opts.batch ?? 1),
     parallel: Math.max(1, Math.floor(concurrency / Math.max(1, opts.batch ?? 1))),
   });

@@ -11,13 +11,20 @@ import type { Db, Sql } from "@signpost/db";
  * the others commit. Units must therefore be safe to run twice, as event handlers already are
  * (their inbox row and effects commit together or not at all).
  *
+ * `begin` and `end` run once per transaction around the units' work, for what they can do with one
+ * statement for all of them (claim their inbox rows, write the rows they left for the end).
+ *
  * @example
  * const commit = groupCommit({ db, maxBatch: 16, parallel: 2, work: (tx, e) => handle(tx, e) });
  * await commit(event); // resolves once the transaction holding it has committed
  */
-export function groupCommit<T, R>(opts: {
+export function groupCommit<T, R, B = undefined>(opts: {
   db: Db;
-  work: (tx: Sql, item: T) => Promise<R>;
+  /** First in each transaction, for all its units; what it returns reaches each unit's work. */
+  begin?: (tx: Sql, items: T[]) => Promise<B>;
+  work: (tx: Sql, item: T, begun: B) => Promise<R>;
+  /** Last in each transaction, after every unit's work, before the commit. */
+  end?: (tx: Sql) => Promise<void>;
   maxBatch: number;
   parallel: number;
 }): (item: T) => Promise<R> {
@@ -29,18 +36,21 @@ export function groupCommit<T, R>(opts: {
   const waiting: Waiting[] = [];
   let running = 0;
 
-  const alone = (w: Waiting) =>
-    opts.db.transaction((tx) => opts.work(tx, w.item)).then(w.resolve, w.reject);
+  const inOne = (items: T[]) =>
+    opts.db.transaction(async (tx) => {
+      const begun = (opts.begin ? await opts.begin(tx, items) : undefined) as B;
+      const out: R[] = [];
+      for (const item of items) out.push(await opts.work(tx, item, begun));
+      await opts.end?.(tx);
+      return out;
+    });
+  const alone = (w: Waiting) => inOne([w.item]).then((out) => w.resolve(out[0]!), w.reject);
 
   async function runBatch(batch: Waiting[]) {
     if (batch.length === 1) return alone(batch[0]!);
     let results: R[];
     try {
-      results = await opts.db.transaction(async (tx) => {
-        const out: R[] = [];
-        for (const w of batch) out.push(await opts.work(tx, w.item));
-        return out;
-      });
+      results = await inOne(batch.map((w) => w.item));
     } catch {
       await Promise.all(batch.map(alone));
       return;

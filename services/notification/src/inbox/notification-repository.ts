@@ -1,4 +1,5 @@
 import type { Sql } from "@signpost/db";
+import { atTransactionEnd } from "@signpost/queue";
 
 export interface NotificationRow {
   id: string;
@@ -38,41 +39,75 @@ const selectRow = `select n.id, n.kind, n.ticket_id, n.ticket_number, n.title, n
   from notification.notifications n
   left join notification.notification_reads r on r.notification_id = n.id and r.user_id = $2`;
 
+interface NewRow {
+  audience: "user" | "agents";
+  recipientId: string | null;
+  n: NewNotification;
+}
+
+const leftForTheEnd = new WeakMap<Sql, NewRow[]>();
+
+/**
+ * Writes now, or, in an event consumer's transaction, with the rows of the other events sharing it
+ * at its end: one statement per batch of events instead of one per event. Nothing reads them back
+ * before the commit.
+ */
+async function write(tx: Sql, rows: NewRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const waiting = leftForTheEnd.get(tx);
+  if (waiting) {
+    waiting.push(...rows);
+    return;
+  }
+  const flush = async (t: Sql) => {
+    const all = leftForTheEnd.get(t) ?? [];
+    leftForTheEnd.delete(t);
+    await insertRows(t, all);
+  };
+  if (atTransactionEnd(tx, "notification.notifications", flush)) leftForTheEnd.set(tx, [...rows]);
+  else await insertRows(tx, rows);
+}
+
+async function insertRows(tx: Sql, rows: NewRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <T>(of: (r: NewRow) => T) => rows.map(of);
+  await tx.query(
+    `insert into notification.notifications
+       (workspace_id, audience, recipient_id, kind, ticket_id, ticket_number, title, body, event_id)
+     select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::int[],
+       $7::text[], $8::text[], $9::uuid[])
+     on conflict do nothing`,
+    [
+      column((r) => r.n.workspaceId),
+      column((r) => r.audience),
+      column((r) => r.recipientId),
+      column((r) => r.n.kind),
+      column((r) => r.n.ticketId),
+      column((r) => r.n.ticketNumber),
+      column((r) => r.n.title),
+      column((r) => r.n.body),
+      column((r) => r.n.eventId),
+    ],
+  );
+}
+
 /** The only code that reads and writes the notification tables. */
 export const notificationRepository = {
-  /** One item per recipient, in one statement; an event repeats none (unique per recipient). */
+  /** One item per recipient; an event repeats none (unique per recipient). */
   async insertForUsers(
     tx: Sql,
     recipientIds: readonly string[],
     n: NewNotification,
   ): Promise<void> {
-    if (recipientIds.length === 0) return;
-    await tx.query(
-      `insert into notification.notifications
-         (workspace_id, audience, recipient_id, kind, ticket_id, ticket_number, title, body, event_id)
-       select $1, 'user', r, $3, $4, $5, $6, $7, $8 from unnest($2::uuid[]) as r
-       on conflict do nothing`,
-      [
-        n.workspaceId,
-        [...recipientIds],
-        n.kind,
-        n.ticketId,
-        n.ticketNumber,
-        n.title,
-        n.body,
-        n.eventId,
-      ],
+    await write(
+      tx,
+      recipientIds.map((id) => ({ audience: "user", recipientId: id, n })),
     );
   },
 
   /** One item every agent of the workspace sees (used while the directory knows no agents). */
   async insertForAgents(tx: Sql, n: NewNotification): Promise<void> {
-    await tx.query(
-      `insert into notification.notifications
-         (workspace_id, audience, kind, ticket_id, ticket_number, title, body, event_id)
-       values ($1, 'agents', $2, $3, $4, $5, $6, $7)`,
-      [n.workspaceId, n.kind, n.ticketId, n.ticketNumber, n.title, n.body, n.eventId],
-    );
+    await write(tx, [{ audience: "agents", recipientId: null, n }]);
   },
 
   async list(
