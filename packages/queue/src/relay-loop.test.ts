@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { waitFor } from "@signpost/testkit";
 import { drainInBatches, startRelayLoop } from "./relay-loop.ts";
 import type { Logger } from "./logger.ts";
 
@@ -45,6 +46,39 @@ describe("startRelayLoop", () => {
     gate.release();
     await loop.stop();
     expect(gate.calls()).toBe(2);
+  });
+
+  it("with settleMs, kicks right after a pass share one pass at the end of the gap", async () => {
+    const { logger } = recordingLogger();
+    let calls = 0;
+    const loop = startRelayLoop({
+      name: "settling",
+      logger,
+      pollMs: 60_000,
+      settleMs: 1_000,
+      pass: async () => ++calls,
+    });
+    const turn = () => new Promise((r) => setImmediate(r));
+    // The first kick after a quiet spell runs at once.
+    loop.kick();
+    await turn();
+    expect(calls).toBe(1);
+    const kicked = performance.now();
+    loop.kick();
+    loop.kick();
+    loop.kick();
+    await turn();
+    expect(calls).toBe(1);
+    await waitFor("the settled pass", async () => calls === 2, 5_000);
+    expect(performance.now() - kicked).toBeGreaterThan(900);
+    await turn();
+    expect(calls).toBe(2);
+    // A flush does not wait for the gap; a stopped loop runs nothing more.
+    expect(await loop.flush()).toBe(3);
+    await loop.stop();
+    loop.kick();
+    await turn();
+    expect(calls).toBe(3);
   });
 
   it("logs a failed pass and runs again at the next kick", async () => {

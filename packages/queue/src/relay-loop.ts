@@ -27,12 +27,21 @@ export function startRelayLoop(opts: {
   pass: () => Promise<number>;
   logger: Logger;
   pollMs: number;
+  /**
+   * A kick runs a pass no sooner than this long after the last one ended; the kicks in between
+   * wait for one pass at the end of it (0 when unset). For a loop whose every pass pays a scan
+   * and whose rows can wait that long: a burst of commits then costs a few passes, not dozens.
+   * `flush` does not wait.
+   */
+  settleMs?: number;
   /** Extra fields for the failure log line. */
   logContext?: Record<string, unknown>;
 }): RelayLoop {
   let stopped = false;
   let running: Promise<number> | undefined;
   let again = false;
+  let lastEnded = 0;
+  let settling: ReturnType<typeof setTimeout> | undefined;
 
   function flush(): Promise<number> {
     if (running) {
@@ -50,14 +59,23 @@ export function startRelayLoop(opts: {
       })
       .finally(() => {
         running = undefined;
+        lastEnded = Date.now();
         if (again && !stopped) {
           again = false;
-          void flush();
+          kick();
         }
       });
     return running;
   }
-  const kick = () => void flush();
+  function kick() {
+    if (stopped) return;
+    const wait = (opts.settleMs ?? 0) - (Date.now() - lastEnded);
+    if (running || wait <= 0) return void flush();
+    settling ??= setTimeout(() => {
+      settling = undefined;
+      void flush();
+    }, wait);
+  }
 
   const timer = setInterval(kick, opts.pollMs);
   return {
@@ -66,6 +84,7 @@ export function startRelayLoop(opts: {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearTimeout(settling);
       await running;
     },
   };

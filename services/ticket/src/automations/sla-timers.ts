@@ -70,12 +70,18 @@ export function startSlaTimers(opts: {
   /** Publishes the outbox after a timer fired an event. */
   kickRelay: () => void;
   pollMs?: number;
+  /** How long a kicked pass waits for the ones after it (see `startRelayLoop`). */
+  settleMs?: number;
 }): SlaTimers {
   const { db, transport, logger } = opts;
   const loop = startRelayLoop({
     name: "sla timer relay",
     logger,
     pollMs: opts.pollMs ?? 500,
+    // Each pass scans for timers not yet on the queue. Their checks fall at warnings and breaches,
+    // seconds to hours ahead and queued with their own delay, so a pass a fifth of a second later
+    // moves none of them; a burst of ticket changes then shares a few passes.
+    settleMs: opts.settleMs ?? 200,
     pass: () => drainInBatches(relayOnce, batchSize),
   });
 
