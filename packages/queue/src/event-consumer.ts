@@ -61,20 +61,25 @@ export function consumeEvents(opts: {
   const { db, schema, handlers, logger } = opts;
   const concurrency = opts.concurrency ?? 4;
   type Item = { event: DomainEvent; handler: AnyHandler; log: Logger };
-  /** The inbox rows of a transaction's events, in one statement: the ids not seen before. */
+  /**
+   * The inbox rows of a transaction's events, in one statement: the ids not seen before (as
+   * Postgres spells a uuid, in lower case). In id order, so two batches holding the same events
+   * lock their rows in one order and never wait on each other.
+   */
   const claim = async (tx: Sql, items: Item[]) => {
     openTransactionEnd(tx);
+    const sorted = [...items].sort((a, b) => (a.event.id < b.event.id ? -1 : 1));
     const { rows } = await tx.query<{ event_id: string }>(
       `insert into ${schema}.inbox (event_id, type)
        select * from unnest($1::uuid[], $2::text[]) on conflict do nothing returning event_id`,
-      [items.map((i) => i.event.id), items.map((i) => i.event.type)],
+      [sorted.map((i) => i.event.id), sorted.map((i) => i.event.type)],
     );
     return new Set(rows.map((r) => r.event_id));
   };
   const handleIn = async (tx: Sql, item: Item, fresh: Set<string>) => {
     const { event, handler, log } = item;
     // Deleted once handled: the same event twice in one batch runs once.
-    if (!fresh.delete(event.id)) return false;
+    if (!fresh.delete(event.id.toLowerCase())) return false;
     const run = () => handler(tx, event, { logger: log });
     await (event.requestId ? withRequestId(event.requestId, run) : run());
     return true;

@@ -48,6 +48,9 @@ export function startRelayLoop(opts: {
       again = true;
       return running;
     }
+    // This pass does what a settling kick was waiting to do.
+    clearTimeout(settling);
+    settling = undefined;
     running = opts
       .pass()
       .catch((error: unknown) => {

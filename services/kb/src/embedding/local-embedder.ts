@@ -8,18 +8,26 @@ type Reply = { id: number; vectors?: number[][]; error?: string };
  * thread, so a batch of embeddings never blocks the event loop that serves requests.
  */
 export function createLocalEmbedder(): Embedder {
-  const pending = new Map<
-    number,
-    { resolve: (v: number[][]) => void; reject: (e: Error) => void }
-  >();
+  interface Waiter {
+    resolve: (v: number[][]) => void;
+    reject: (e: Error) => void;
+  }
+  /** A thread and the embeddings sent to it, which only it can answer. */
+  interface Thread {
+    worker: Worker;
+    pending: Map<number, Waiter>;
+  }
   let nextId = 0;
   let closed = false;
-  const spawn = () => {
-    const w = new Worker(new URL("./local-embed-worker.mjs", import.meta.url));
-    w.unref();
-    w.on("message", (reply: Reply) => {
-      const waiter = pending.get(reply.id);
-      pending.delete(reply.id);
+  const spawn = (): Thread => {
+    const t: Thread = {
+      worker: new Worker(new URL("./local-embed-worker.mjs", import.meta.url)),
+      pending: new Map(),
+    };
+    t.worker.unref();
+    t.worker.on("message", (reply: Reply) => {
+      const waiter = t.pending.get(reply.id);
+      t.pending.delete(reply.id);
       if (!waiter) return;
       if (reply.vectors) waiter.resolve(reply.vectors);
       else waiter.reject(new Error(`local embedding failed: ${reply.error ?? "unknown"}`));
@@ -27,35 +35,35 @@ export function createLocalEmbedder(): Embedder {
     // A thread that fails or ends answers nothing more: what waited on it fails (the indexer
     // tries again later), and the next embedding starts a new thread.
     const gone = (error: Error) => {
-      if (worker === w) worker = undefined;
-      for (const p of pending.values()) p.reject(error);
-      pending.clear();
+      if (thread === t) thread = undefined;
+      for (const w of t.pending.values()) w.reject(error);
+      t.pending.clear();
     };
-    w.on("error", gone);
-    w.on("exit", (code) => gone(new Error(`the embedding thread ended (${code})`)));
-    return w;
+    t.worker.on("error", gone);
+    t.worker.on("exit", (code) => gone(new Error(`the embedding thread ended (${code})`)));
+    return t;
   };
   // Started now, so the model is loaded before the first person types.
-  let worker: Worker | undefined = spawn();
+  let thread: Thread | undefined = spawn();
   return {
     model: "use-lite-512",
     dimensions: 512,
     embed(texts) {
       if (texts.length === 0) return Promise.resolve([]);
       if (closed) return Promise.reject(new Error("the embedder is closed"));
-      const w = (worker ??= spawn());
+      const t = (thread ??= spawn());
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        w.ref();
-        w.postMessage({ id, texts });
+        t.pending.set(id, { resolve, reject });
+        t.worker.ref();
+        t.worker.postMessage({ id, texts });
       }).finally(() => {
-        if (pending.size === 0) w.unref();
+        if (t.pending.size === 0) t.worker.unref();
       }) as Promise<number[][]>;
     },
     async close() {
       closed = true;
-      await worker?.terminate();
+      await thread?.worker.terminate();
     },
   };
 }

@@ -80,7 +80,7 @@ export function startSlaTimers(opts: {
     pollMs: opts.pollMs ?? 500,
     // Each pass scans for timers not yet on the queue. Their checks fall at warnings and breaches,
     // seconds to hours ahead and queued with their own delay, so a pass a fifth of a second later
-    // moves none of them; a burst of ticket changes then shares a few passes.
+    // makes one at most that much late; a burst of ticket changes then shares a few passes.
     settleMs: opts.settleMs ?? 200,
     pass: () => drainInBatches(relayOnce, batchSize),
   });
