@@ -1,9 +1,31 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
-import type { Db, Sql } from "./db.ts";
+import type { Db, QueryOptions, Sql } from "./db.ts";
 
 // Postgres returns bigint (int8) as text to avoid precision loss; our counters and sequences fit
 // in a double, and a number is what every caller wants.
 pg.types.setTypeParser(20, (v) => Number(v));
+
+// A prepared statement's name stands for its text on every connection, so it is derived from it.
+const preparedNames = new Map<string, string>();
+const nameOf = (text: string) => {
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `sp_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+};
+
+const statement = (
+  text: string,
+  params: readonly unknown[] | undefined,
+  opts: QueryOptions | undefined,
+): pg.QueryConfig => ({
+  text,
+  values: params as unknown[] | undefined,
+  ...(opts?.prepare ? { name: nameOf(text) } : {}),
+});
 
 /**
  * A pooled node-postgres database.
@@ -22,8 +44,8 @@ export function createPgDb(opts: { url: string; max?: number; applicationName?: 
   // the pool discards it and the next query opens a new one.
   pool.on("error", () => undefined);
 
-  const query: Sql["query"] = async (text, params) => {
-    const r = await pool.query(text, params as unknown[]);
+  const query: Sql["query"] = async (text, params, opts) => {
+    const r = await pool.query(statement(text, params, opts));
     return { rows: r.rows as never[], rowCount: r.rowCount ?? 0 };
   };
 
@@ -46,8 +68,8 @@ export function createPgDb(opts: { url: string; max?: number; applicationName?: 
       try {
         await client.query("BEGIN");
         const tx: Sql = {
-          query: async (text, params) => {
-            const r = await client.query(text, params as unknown[]);
+          query: async (text, params, opts) => {
+            const r = await client.query(statement(text, params, opts));
             return { rows: r.rows as never[], rowCount: r.rowCount ?? 0 };
           },
           exec: async (text) => {

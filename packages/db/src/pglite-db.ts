@@ -15,6 +15,7 @@ export async function createPgliteDb(opts: { dataDir?: string } = {}): Promise<D
     extensions: { vector, pg_trgm },
   });
   const wrap = (target: Pick<PGlite, "query" | "exec">): Sql => ({
+    // `prepare` is ignored: PGlite is one connection in this process, its statements unnamed.
     query: async (text, params) => {
       const r = await target.query(text, params as unknown[]);
       return { rows: r.rows as never[], rowCount: r.affectedRows ?? r.rows.length };

@@ -73,6 +73,7 @@ export function consumeEvents(opts: {
       `insert into ${schema}.inbox (event_id, type)
        select * from unnest($1::uuid[], $2::text[]) on conflict do nothing returning event_id`,
       [sorted.map((i) => i.event.id), sorted.map((i) => i.event.type)],
+      { prepare: true },
     );
     return new Set(rows.map((r) => r.event_id));
   };

@@ -63,6 +63,8 @@ export function startOutboxRelay(opts: {
            order by seq limit ${batchSize}
            for update skip locked)
         returning seq, id, type, envelope`,
+      [],
+      { prepare: true },
     );
     rows.sort((a, b) => a.seq - b.seq);
     try {
@@ -94,9 +96,11 @@ export function startOutboxRelay(opts: {
     // One write for the whole batch: a crash before it re-publishes the batch, which job ids and
     // the consumers' inbox make harmless.
     if (rows.length > 0) {
-      await db.query(`update ${schema}.outbox set published_at = now() where seq = any($1)`, [
-        rows.map((r) => r.seq),
-      ]);
+      await db.query(
+        `update ${schema}.outbox set published_at = now() where seq = any($1)`,
+        [rows.map((r) => r.seq)],
+        { prepare: true },
+      );
     }
     return rows.length;
   }

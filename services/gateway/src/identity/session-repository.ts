@@ -29,6 +29,7 @@ export const sessionRepository = {
          from identity.sessions s join identity.users u on u.id = s.user_id
         where s.token_hash = any($1::text[]) and s.expires_at > now() and u.status = 'active'`,
       [tokenHashes],
+      { prepare: true },
     );
     return new Map(rows.map((r) => [r.token_hash, r]));
   },

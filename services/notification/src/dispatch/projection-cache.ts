@@ -15,6 +15,8 @@ function versionsOf(tx: Sql): Promise<Versions> {
     v = tx
       .query<{ name: string; version: string }>(
         `select name, version::text as version from notification.projection_versions`,
+        [],
+        { prepare: true },
       )
       .then(({ rows }) => Object.fromEntries(rows.map((r) => [r.name, r.version])) as Versions);
     versionsByTx.set(tx, v);

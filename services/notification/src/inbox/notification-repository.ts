@@ -88,6 +88,7 @@ async function insertRows(tx: Sql, rows: NewRow[]): Promise<void> {
       column((r) => r.n.body),
       column((r) => r.n.eventId),
     ],
+    { prepare: true },
   );
 }
 

@@ -81,6 +81,7 @@ export const mailRepository = {
          set origin_id = coalesce(notification.mail_threads.origin_id, excluded.origin_id)
        returning root_id, origin_id`,
       [t.workspaceId, t.ticketId, t.number, t.rootId, t.originId],
+      { prepare: true },
     );
     return rows[0] ?? { root_id: t.rootId, origin_id: t.originId };
   },
@@ -112,6 +113,7 @@ export const mailRepository = {
         m.status,
         m.digest_key,
       ],
+      { prepare: true },
     );
     return rowCount > 0;
   },

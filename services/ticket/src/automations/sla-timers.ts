@@ -173,6 +173,8 @@ export function startSlaTimers(opts: {
            limit ${batchSize}
            for update skip locked)
         returning ticket_id, workspace_id, timer_id, next_check_at`,
+      [],
+      { prepare: true },
     );
     if (rows.length === 0) return 0;
     const jobs = new Map<string, Job & { delayMs: number }>();
@@ -197,6 +199,7 @@ export function startSlaTimers(opts: {
          from unnest($1::uuid[], $2::uuid[]) as d(ticket_id, timer_id)
         where s.ticket_id = d.ticket_id and s.timer_id = d.timer_id`,
       [rows.map((r) => r.ticket_id), rows.map((r) => r.timer_id)],
+      { prepare: true },
     );
     return rows.length;
   }

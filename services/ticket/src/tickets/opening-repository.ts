@@ -76,6 +76,8 @@ export const openingRepository = {
         keys.map((k) => k.priority),
         keys.map((k) => k.orgId),
       ],
+      // Every creation batch runs it: parsed and planned once per connection.
+      { prepare: true },
     );
     return rows.map((r) => ({
       number: r.number,
