@@ -40,14 +40,21 @@ describe("the customer portal", () => {
     expect(new URL(page.url()).pathname).toBe("/portal");
 
     expect(await app().api("customerA").ticket.tickets.list.query()).toHaveLength(before.length);
-    const { rows } = await app().gw.db.query<{ kind: string; source_id: string | null }>(
-      "select kind, source_id from kb.suggestion_events where workspace_id = $1 order by id",
-      [app().ws.ws.workspaceId],
+    // Tracking never holds the customer up (the page moves on without waiting for it), so its
+    // rows may land a moment after the page changed.
+    const events = async () =>
+      (
+        await app().gw.db.query<{ kind: string; source_id: string | null }>(
+          "select kind, source_id from kb.suggestion_events where workspace_id = $1 order by id",
+          [app().ws.ws.workspaceId],
+        )
+      ).rows;
+    await expect
+      .poll(async () => (await events()).filter((r) => r.kind === "solved"), { timeout: 10_000 })
+      .toEqual([{ kind: "solved", source_id: article.id }]);
+    expect((await events()).map((r) => r.kind)).toEqual(
+      expect.arrayContaining(["impression", "click"]),
     );
-    expect(rows.map((r) => r.kind)).toEqual(expect.arrayContaining(["impression", "click"]));
-    expect(rows.filter((r) => r.kind === "solved")).toEqual([
-      { kind: "solved", source_id: article.id },
-    ]);
   });
 
   it("files a ticket, lists it under its status, and keeps it from other organizations", async () => {
