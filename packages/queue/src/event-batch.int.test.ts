@@ -11,7 +11,7 @@ import { consumeEvents } from "./event-consumer.ts";
 import { messagingMigration } from "./messaging-migration.ts";
 import { appendToOutbox, startOutboxRelay } from "./outbox.ts";
 import type { Logger } from "./logger.ts";
-import { atTransactionEnd } from "./transaction-end.ts";
+import { leaveForTheEnd } from "./transaction-end.ts";
 import type { Job, Transport } from "./transport.ts";
 
 const schema = "batchsvc";
@@ -66,7 +66,6 @@ for (const kind of ["bullmq", "embedded"] as const)
     const handled: string[] = [];
     /** The events of each write a handler left for its transaction's end, in the order written. */
     const endWrites: string[][] = [];
-    const leftForTheEnd = new Map<unknown, string[]>();
     /** Events whose handler fails this many more times (a lost connection) before it succeeds. */
     const failures = new Map<string, number>();
     beforeAll(async () => {
@@ -99,20 +98,11 @@ for (const kind of ["bullmq", "embedded"] as const)
             }
             await tx.query(`insert into ${schema}.effects (event_id) values ($1)`, [e.id]);
             // The same effect, left for the end: the batch's events write theirs together.
-            const waiting = leftForTheEnd.get(tx);
-            if (waiting) waiting.push(e.id);
-            else {
-              const flush = async (t: typeof tx) => {
-                const ids = leftForTheEnd.get(t) ?? [];
-                leftForTheEnd.delete(t);
-                endWrites.push(ids);
-                await t.query(`insert into ${schema}.late_effects select unnest($1::uuid[])`, [
-                  ids,
-                ]);
-              };
-              expect(atTransactionEnd(tx, "late", flush)).toBe(true);
-              leftForTheEnd.set(tx, [e.id]);
-            }
+            const leftForTheEnd = leaveForTheEnd(tx, "late", [e.id], async (t, ids) => {
+              endWrites.push(ids);
+              await t.query(`insert into ${schema}.late_effects select unnest($1::uuid[])`, [ids]);
+            });
+            expect(leftForTheEnd).toBe(true);
             handled.push(e.id);
           },
         },

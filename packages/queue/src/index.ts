@@ -9,4 +9,4 @@ export type { Logger } from "./logger.ts";
 export { currentRequestId, withRequestId } from "./request-context.ts";
 export { drainInBatches, startRelayLoop, type RelayLoop } from "./relay-loop.ts";
 export { batchJobId } from "./event-batch.ts";
-export { atTransactionEnd } from "./transaction-end.ts";
+export { leaveForTheEnd } from "./transaction-end.ts";

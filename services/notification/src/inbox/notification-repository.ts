@@ -1,5 +1,5 @@
 import type { Sql } from "@signpost/db";
-import { atTransactionEnd } from "@signpost/queue";
+import { leaveForTheEnd } from "@signpost/queue";
 
 export interface NotificationRow {
   id: string;
@@ -45,27 +45,15 @@ interface NewRow {
   n: NewNotification;
 }
 
-const leftForTheEnd = new WeakMap<Sql, NewRow[]>();
-
 /**
  * Writes now, or, in an event consumer's transaction, with the rows of the other events sharing it
  * at its end: one statement per batch of events instead of one per event. Nothing reads them back
  * before the commit.
  */
 async function write(tx: Sql, rows: NewRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const waiting = leftForTheEnd.get(tx);
-  if (waiting) {
-    waiting.push(...rows);
-    return;
+  if (!leaveForTheEnd(tx, "notification.notifications", rows, insertRows)) {
+    await insertRows(tx, rows);
   }
-  const flush = async (t: Sql) => {
-    const all = leftForTheEnd.get(t) ?? [];
-    leftForTheEnd.delete(t);
-    await insertRows(t, all);
-  };
-  if (atTransactionEnd(tx, "notification.notifications", flush)) leftForTheEnd.set(tx, [...rows]);
-  else await insertRows(tx, rows);
 }
 
 async function insertRows(tx: Sql, rows: NewRow[]): Promise<void> {
