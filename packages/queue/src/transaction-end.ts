@@ -2,7 +2,7 @@ import type { Sql } from "@signpost/db";
 
 interface LeftRows {
   rows: unknown[];
-  write: (tx: Sql, rows: unknown[]) => Promise<void>;
+  write: (tx: Sql, rows: unknown[]) => Promise<unknown>;
 }
 
 const ends = new WeakMap<Sql, Map<string, LeftRows>>();
@@ -20,7 +20,7 @@ export function leaveForTheEnd<T>(
   tx: Sql,
   key: string,
   rows: readonly T[],
-  write: (tx: Sql, rows: T[]) => Promise<void>,
+  write: (tx: Sql, rows: T[]) => Promise<unknown>,
 ): boolean {
   const pending = ends.get(tx);
   if (!pending) return false;

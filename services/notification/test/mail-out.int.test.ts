@@ -142,6 +142,63 @@ function mailOutSuite(name: string, mode: () => Mode) {
       expect(agent2Items.find((n) => n.kind === "mention")?.body).toBeNull();
     });
 
+    it("threads the mails of events handled together, written in one transaction", async () => {
+      const t = ticketHeader(h);
+      const comment = () =>
+        h.event(
+          "ticket.commented",
+          {
+            ...t,
+            commentId: crypto.randomUUID(),
+            authorId: h.people.agent.userId,
+            authorIsStaff: true,
+            visibility: "public",
+            body: "Try turning it off and on again",
+            mentionedIds: [],
+            attachmentCount: 0,
+            inboundMessageId: null,
+          },
+          h.ws.orgA,
+        );
+      await h.publish(
+        h.event(
+          "ticket.created",
+          {
+            ...t,
+            priority: "low",
+            category: "general",
+            source: "email",
+            inboundMessageId: "<orig-batch@customer-a.test>",
+          },
+          h.ws.orgA,
+        ),
+        comment(),
+        comment(),
+      );
+      const subject = `[#${t.number}]`;
+      const mails = await waitFor("the three mails", async () => {
+        const m = smtp.to(h.people.customerA.email).filter((x) => x.subject?.startsWith(subject));
+        return m.length === 3 ? m : undefined;
+      });
+      const root = `<ticket.${t.ticketId}@desk.test>`;
+      const ack = mails.find((m) => m.messageId === root);
+      expect(ack?.inReplyTo).toBe("<orig-batch@customer-a.test>");
+      const replies = mails.filter((m) => m.messageId !== root);
+      expect(replies).toHaveLength(2);
+      for (const r of replies) {
+        expect(r.inReplyTo).toBe(root);
+        expect(r.references).toEqual(["<orig-batch@customer-a.test>", root]);
+      }
+      // One thread, and one transaction wrote the three mails (`now()` is the transaction's start).
+      const { rows } = await h.db.query<{ txs: number; threads: number }>(
+        `select (select count(distinct created_at) from notification.mail_messages
+                  where ticket_id = $1)::int as txs,
+                (select count(*) from notification.mail_threads where ticket_id = $1)::int as threads`,
+        [t.ticketId],
+      );
+      expect(rows[0]).toEqual({ txs: 1, threads: 1 });
+    });
+
     it("sends nothing twice when an event is redelivered, even past the inbox", async () => {
       const t = ticketHeader(h);
       const [e] = await h.publish(statusChanged(t, "waiting_on_customer"));

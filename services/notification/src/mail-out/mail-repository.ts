@@ -42,6 +42,15 @@ export type NewMail = Pick<
   | "digest_key"
 > & { status: "queued" | "held" };
 
+/** A ticket's mail thread, as first recorded. */
+export interface NewThread {
+  workspaceId: string;
+  ticketId: string;
+  number: number;
+  rootId: string;
+  originId: string | null;
+}
+
 /** A mail taken for sending, with its workspace's sender settings. */
 export type ClaimedMail = MailRow & {
   revision: number;
@@ -63,59 +72,60 @@ const lostJobSeconds = 15 * 60;
 
 /** The only code that reads and writes the mail tables. */
 export const mailRepository = {
-  /** Records the ticket's thread once; returns its root and the customer's original Message-ID. */
-  async thread(
+  /**
+   * Records each ticket's thread once (one item per ticket); returns every thread's root and the
+   * customer's original Message-ID, by ticket. A thread already recorded keeps its root and gains
+   * an original Message-ID it did not have.
+   */
+  async threads(
     tx: Sql,
-    t: {
-      workspaceId: string;
-      ticketId: string;
-      number: number;
-      rootId: string;
-      originId: string | null;
-    },
-  ): Promise<{ root_id: string; origin_id: string | null }> {
-    const { rows } = await tx.query<{ root_id: string; origin_id: string | null }>(
-      `insert into notification.mail_threads (workspace_id, ticket_id, ticket_number, root_id, origin_id)
-       values ($1, $2, $3, $4, $5)
-       on conflict (ticket_id) do update
-         set origin_id = coalesce(notification.mail_threads.origin_id, excluded.origin_id)
-       returning root_id, origin_id`,
-      [t.workspaceId, t.ticketId, t.number, t.rootId, t.originId],
+    ts: readonly NewThread[],
+  ): Promise<Map<string, { root_id: string; origin_id: string | null }>> {
+    const { rows } = await tx.query<{
+      ticket_id: string;
+      root_id: string;
+      origin_id: string | null;
+    }>(
+      `insert into notification.mail_threads as t
+         (workspace_id, ticket_id, ticket_number, root_id, origin_id)
+       select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[])
+       on conflict (ticket_id) do update set origin_id = coalesce(t.origin_id, excluded.origin_id)
+       returning ticket_id, root_id, origin_id`,
+      [
+        ts.map((t) => t.workspaceId),
+        ts.map((t) => t.ticketId),
+        ts.map((t) => t.number),
+        ts.map((t) => t.rootId),
+        ts.map((t) => t.originId),
+      ],
       { prepare: true },
     );
-    return rows[0] ?? { root_id: t.rootId, origin_id: t.originId };
+    return new Map(rows.map((r) => [r.ticket_id, { root_id: r.root_id, origin_id: r.origin_id }]));
   },
 
-  /** Queues a mail unless this event already queued one for this address (the ledger). */
-  async insert(tx: Sql, m: NewMail): Promise<boolean> {
+  /**
+   * Queues mails, in one statement, but none that the ledger already holds (the same event to
+   * the same address); returns how many were queued.
+   */
+  async insert(tx: Sql, ms: readonly NewMail[]): Promise<number> {
+    // One JSON document rather than a column array each: `refs` is an array per mail.
     const { rowCount } = await tx.query(
       `insert into notification.mail_messages
          (id, workspace_id, event_id, recipient_email, recipient_id, template, ticket_id,
           ticket_number, subject, text_body, html_body, message_id, in_reply_to, refs, status,
           digest_key)
-       values ($1, $2, $3, lower($4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       select id, workspace_id, event_id, lower(recipient_email), recipient_id, template, ticket_id,
+              ticket_number, subject, text_body, html_body, message_id, in_reply_to, refs, status,
+              digest_key
+         from jsonb_to_recordset($1::jsonb) as m(id uuid, workspace_id uuid, event_id uuid,
+              recipient_email text, recipient_id uuid, template text, ticket_id uuid,
+              ticket_number int, subject text, text_body text, html_body text, message_id text,
+              in_reply_to text, refs text[], status text, digest_key text)
        on conflict do nothing`,
-      [
-        m.id,
-        m.workspace_id,
-        m.event_id,
-        m.recipient_email,
-        m.recipient_id,
-        m.template,
-        m.ticket_id,
-        m.ticket_number,
-        m.subject,
-        m.text_body,
-        m.html_body,
-        m.message_id,
-        m.in_reply_to,
-        m.refs,
-        m.status,
-        m.digest_key,
-      ],
+      [JSON.stringify(ms)],
       { prepare: true },
     );
-    return rowCount > 0;
+    return rowCount;
   },
 
   /**

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Sql } from "@signpost/db";
 import type { RenderedMail } from "./layout.ts";
-import { mailRepository } from "./mail-repository.ts";
+import { leaveForTheEnd } from "@signpost/queue";
+import { mailRepository, type NewMail, type NewThread } from "./mail-repository.ts";
 import { messageIdOf, threadRootId } from "./threading.ts";
 import type { TemplateName } from "./templates.ts";
 
@@ -11,11 +12,22 @@ export interface MailSetup {
   publicUrl: string;
 }
 
+/** A mail waiting for its thread's headers, and the thread it belongs in. */
+interface PendingMail {
+  mail: Omit<NewMail, "message_id" | "in_reply_to" | "refs">;
+  thread: NewThread | null;
+  /** The acknowledgement is the thread's root; every later mail answers it. */
+  isRoot: boolean;
+  domain: string;
+}
+
 /**
  * Queues one mail in the caller's transaction, threaded into its ticket's conversation: the
  * acknowledgement is the thread's root (and answers the customer's own mail when the ticket came
- * by mail); every later mail answers the root. Returns false when the ledger already holds a mail
- * of this event for this address.
+ * by mail); every later mail answers the root. In an event consumer's transaction the mail is
+ * written at its end with those of the other events sharing it (two statements per batch rather
+ * than two per mail), and true is returned; written at once, it returns false when the ledger
+ * already holds a mail of this event for this address.
  */
 export async function queueMail(
   tx: Sql,
@@ -30,44 +42,66 @@ export async function queueMail(
     digestKey?: string | null;
   },
 ): Promise<boolean> {
-  const id = randomUUID();
-  let messageId = messageIdOf(id, setup.domain);
-  let inReplyTo: string | null = null;
-  let refs: string[] = [];
-  if (m.ticket) {
-    const thread = await mailRepository.thread(tx, {
+  const pending: PendingMail = {
+    mail: {
+      id: randomUUID(),
+      workspace_id: m.workspaceId,
+      event_id: m.eventId,
+      recipient_email: m.to.email,
+      recipient_id: m.to.userId,
+      template: m.template,
+      ticket_id: m.ticket?.id ?? null,
+      ticket_number: m.ticket?.number ?? null,
+      subject: m.rendered.subject,
+      text_body: m.rendered.text,
+      html_body: m.rendered.html,
+      status: m.digestKey ? "held" : "queued",
+      digest_key: m.digestKey ?? null,
+    },
+    thread: m.ticket && {
       workspaceId: m.workspaceId,
       ticketId: m.ticket.id,
       number: m.ticket.number,
       rootId: threadRootId(m.ticket.id, setup.domain),
       originId: m.ticket.originMessageId ?? null,
-    });
-    const origin = thread.origin_id;
-    if (m.template === "acknowledged") {
-      messageId = thread.root_id;
-      inReplyTo = origin;
-      refs = origin ? [origin] : [];
-    } else {
-      inReplyTo = thread.root_id;
-      refs = origin ? [origin, thread.root_id] : [thread.root_id];
-    }
+    },
+    isRoot: m.template === "acknowledged",
+    domain: setup.domain,
+  };
+  if (leaveForTheEnd(tx, "notification.mail_messages", [pending], writeMails)) return true;
+  return (await writeMails(tx, [pending])) > 0;
+}
+
+/** Records the mails' threads, then the mails with their thread headers; returns how many were queued. */
+async function writeMails(tx: Sql, pending: PendingMail[]): Promise<number> {
+  const firstOfTicket = new Map<string, NewThread>();
+  for (const { thread } of pending) {
+    if (!thread) continue;
+    const first = firstOfTicket.get(thread.ticketId);
+    if (!first) firstOfTicket.set(thread.ticketId, thread);
+    else first.originId ??= thread.originId;
   }
-  return mailRepository.insert(tx, {
-    id,
-    workspace_id: m.workspaceId,
-    event_id: m.eventId,
-    recipient_email: m.to.email,
-    recipient_id: m.to.userId,
-    template: m.template,
-    ticket_id: m.ticket?.id ?? null,
-    ticket_number: m.ticket?.number ?? null,
-    subject: m.rendered.subject,
-    text_body: m.rendered.text,
-    html_body: m.rendered.html,
-    message_id: messageId,
-    in_reply_to: inReplyTo,
-    refs,
-    status: m.digestKey ? "held" : "queued",
-    digest_key: m.digestKey ?? null,
-  });
+  const threads =
+    firstOfTicket.size > 0
+      ? await mailRepository.threads(tx, [...firstOfTicket.values()])
+      : new Map<string, never>();
+  return mailRepository.insert(
+    tx,
+    pending.map(({ mail, thread, isRoot, domain }) => {
+      const t =
+        thread &&
+        (threads.get(thread.ticketId) ?? { root_id: thread.rootId, origin_id: thread.originId });
+      if (!t)
+        return { ...mail, message_id: messageIdOf(mail.id, domain), in_reply_to: null, refs: [] };
+      const origin = t.origin_id;
+      return isRoot
+        ? { ...mail, message_id: t.root_id, in_reply_to: origin, refs: origin ? [origin] : [] }
+        : {
+            ...mail,
+            message_id: messageIdOf(mail.id, domain),
+            in_reply_to: t.root_id,
+            refs: origin ? [origin, t.root_id] : [t.root_id],
+          };
+    }),
+  );
 }
