@@ -489,6 +489,42 @@ function mailOutSuite(name: string, mode: () => Mode) {
       expect(ack.from?.value).toEqual([{ address: "help@desk.test", name: "Desk Team" }]);
       expect(ack.replyTo?.value).toEqual([{ address: "help@desk.test", name: "" }]);
     });
+
+    it("without an SMTP server, captures a job's mails with one claim and one record", async () => {
+      const dev = await startHarness(mode(), {});
+      try {
+        await dev.seedDirectory();
+        const tickets = Array.from({ length: 6 }, () => ticketHeader(dev));
+        await dev.publish(
+          ...tickets.map((t) =>
+            dev.event(
+              "ticket.status_changed",
+              {
+                ...t,
+                actorId: dev.people.agent.userId,
+                from: { key: "open", kind: "open" },
+                to: { key: "waiting_on_customer", kind: "waiting_on_customer" },
+              },
+              dev.ws.orgA,
+            ),
+          ),
+        );
+        const rows = await waitFor("the six mails captured", async () => {
+          const { rows } = await dev.db.query<{ status: string; attempts: number; sent: string }>(
+            `select status, attempts, sent_at::text as sent from notification.mail_messages
+              where ticket_id = any($1::uuid[])`,
+            [tickets.map((t) => t.ticketId)],
+          );
+          return rows.length === 6 && rows.every((r) => r.status === "captured") ? rows : undefined;
+        });
+        expect(rows.every((r) => r.attempts === 1)).toBe(true);
+        // Recorded together: `now()` is one statement's transaction start. (A relay pass may
+        // split a burst across jobs, but these six were published and relayed together.)
+        expect(new Set(rows.map((r) => r.sent)).size).toBe(1);
+      } finally {
+        await dev.stop();
+      }
+    });
   });
 }
 
