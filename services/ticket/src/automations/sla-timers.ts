@@ -29,7 +29,6 @@ const jobIdOf = (ticketId: string, timerId: string) => `sla.${ticketId}.${timerI
 const slotFromMs = 2_000;
 const slotMs = 1_000;
 const batchSize = 100;
-const leaseSeconds = 30;
 const retryFailedCheckSeconds = 10;
 
 /** A ticket's current timer, as the relay and the slot jobs read it. */
@@ -53,7 +52,8 @@ export type SlaTimers = RelayLoop;
  * Runs the SLA timers. A change that moves a ticket's next check writes a new timer id with
  * `timer_enqueued = false` in its own transaction; this relay then enqueues a delayed job for it
  * (so a crash between commit and enqueue only delays it to the next poll, and a restart loses
- * nothing), leasing rows with SKIP LOCKED so replicas share the work.
+ * nothing). Replicas may read the same timers at once; that costs a duplicate enqueue, no
+ * duplicate job (see `relayOnce`).
  *
  * Timers share a job per second they fall due in (`sla.slot.<ms>`), which checks every timer
  * due by then: a job per ticket cost as much to enqueue as opening the ticket, and kept a delayed
@@ -105,7 +105,7 @@ export function startSlaTimers(opts: {
     await db.query(
       `update ticket.ticket_slas
           set next_check_at = now() + make_interval(secs => ${retryFailedCheckSeconds}),
-              timer_id = gen_random_uuid(), timer_enqueued = false, timer_claimed_until = null
+              timer_id = gen_random_uuid(), timer_enqueued = false
         where ticket_id = $1 and timer_id = $2`,
       [job.ticketId, job.timerId],
     );
@@ -163,16 +163,12 @@ export function startSlaTimers(opts: {
   );
 
   async function relayOnce(): Promise<number> {
+    // Read without a lease: replicas reading the same timers enqueue the same job ids, which is
+    // one job, and a check of a timer already moved on does nothing. A lease was a second write
+    // of every timer row (seven indexes, no room for a HOT update beside a fresh row).
     const { rows } = await db.query<TimerRow>(
-      `update ticket.ticket_slas
-          set timer_claimed_until = now() + make_interval(secs => ${leaseSeconds})
-        where ticket_id in (
-          select ticket_id from ticket.ticket_slas
-           where not timer_enqueued
-             and (timer_claimed_until is null or timer_claimed_until < now())
-           limit ${batchSize}
-           for update skip locked)
-        returning ticket_id, workspace_id, timer_id, next_check_at`,
+      `select ticket_id, workspace_id, timer_id, next_check_at from ticket.ticket_slas
+        where not timer_enqueued limit ${batchSize}`,
       [],
       { prepare: true },
     );
@@ -191,11 +187,12 @@ export function startSlaTimers(opts: {
       }
     }
     // One pipelined enqueue for the batch, then one write for every timer in it; if that write
-    // is lost, the lease runs out and the same job ids are enqueued again, a no-op.
+    // is lost, the next pass enqueues the same job ids again, a no-op. A timer replaced meanwhile
+    // (another id) stays to be enqueued.
     await transport.enqueueMany(timerQueue, [...jobs.values()]);
     await db.query(
       `update ticket.ticket_slas s
-          set timer_enqueued = true, timer_claimed_until = null
+          set timer_enqueued = true
          from unnest($1::uuid[], $2::uuid[]) as d(ticket_id, timer_id)
         where s.ticket_id = d.ticket_id and s.timer_id = d.timer_id`,
       [rows.map((r) => r.ticket_id), rows.map((r) => r.timer_id)],
