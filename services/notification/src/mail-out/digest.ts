@@ -32,6 +32,7 @@ export const digestSource = {
       `select key, greatest(0, extract(epoch from due_at - now()) * 1000)::float8 as due_ms
          from notification.digests where scheduled_at is null limit $1`,
       [limit],
+      { prepare: true },
     );
     return rows.map((r) => ({ id: r.key, jobId: hashKey(r.key), delayMs: Math.round(r.due_ms) }));
   },

@@ -197,6 +197,7 @@ export const mailRepository = {
          from unnest($1::uuid[], $2::text[], $3::text[]) as d(id, status, redacted)
         where m.id = d.id`,
       [sent.map((m) => m.id), sent.map((m) => m.status), sent.map((m) => m.redacted)],
+      { prepare: true },
     );
   },
 
@@ -317,6 +318,7 @@ export const mailRepository = {
          limit $1)
        limit $1`,
       [limit],
+      { prepare: true },
     );
     return rows.map((r) => ({ id: r.id, jobId: r.job_id }));
   },
@@ -325,6 +327,7 @@ export const mailRepository = {
     await sql.query(
       `update notification.mail_messages set enqueued_at = now() where id = any($1::uuid[])`,
       [ids],
+      { prepare: true },
     );
   },
 };

@@ -90,6 +90,7 @@ export const webhookRepository = {
       `select id, id::text || '.' || revision as job_id from notification.webhook_deliveries
         where status = 'queued' and enqueued_at is null order by created_at limit $1`,
       [limit],
+      { prepare: true },
     );
     return rows.map((r) => ({ id: r.id, jobId: r.job_id }));
   },
