@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventQueueOf } from "@signpost/contracts";
 import { describeWithInfra, waitFor } from "@signpost/testkit";
 import { sendDigestJob } from "../src/mail-out/digest.ts";
+import { redactedBody } from "../src/mail-out/templates.ts";
 import { startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
 import { startSmtpSink } from "@signpost/testkit/smtp-sink";
 
@@ -490,12 +491,12 @@ function mailOutSuite(name: string, mode: () => Mode) {
       expect(ack.replyTo?.value).toEqual([{ address: "help@desk.test", name: "" }]);
     });
 
-    it("without an SMTP server, captures a job's mails with one claim and one record", async () => {
+    it("without an SMTP server, captures a job's mails in one write, a single-use link withheld", async () => {
       const dev = await startHarness(mode(), {});
       try {
         await dev.seedDirectory();
         const tickets = Array.from({ length: 6 }, () => ticketHeader(dev));
-        await dev.publish(
+        const reset = await dev.publish(
           ...tickets.map((t) =>
             dev.event(
               "ticket.status_changed",
@@ -508,19 +509,42 @@ function mailOutSuite(name: string, mode: () => Mode) {
               dev.ws.orgA,
             ),
           ),
+          dev.event("identity.password_reset.requested", {
+            userId: dev.people.agent.userId,
+            email: dev.people.agent.email,
+            name: "Agent",
+            link: "http://desk.test/reset?token=secret-token",
+            expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+          }),
         );
-        const rows = await waitFor("the six mails captured", async () => {
-          const { rows } = await dev.db.query<{ status: string; attempts: number; sent: string }>(
-            `select status, attempts, sent_at::text as sent from notification.mail_messages
-              where ticket_id = any($1::uuid[])`,
-            [tickets.map((t) => t.ticketId)],
+        const rows = await waitFor("the seven mails captured", async () => {
+          const { rows } = await dev.db.query<{
+            status: string;
+            attempts: number;
+            sent: string;
+            template: string;
+            text_body: string;
+            html_body: string;
+          }>(
+            `select status, attempts, sent_at::text as sent, template, text_body, html_body
+               from notification.mail_messages
+              where ticket_id = any($1::uuid[]) or event_id = $2`,
+            [tickets.map((t) => t.ticketId), reset.at(-1)!.id],
           );
-          return rows.length === 6 && rows.every((r) => r.status === "captured") ? rows : undefined;
+          return rows.length === 7 && rows.every((r) => r.status === "captured") ? rows : undefined;
         });
         expect(rows.every((r) => r.attempts === 1)).toBe(true);
         // Recorded together: `now()` is one statement's transaction start. (A relay pass may
-        // split a burst across jobs, but these six were published and relayed together.)
+        // split a burst across jobs, but these were published and relayed together.)
         expect(new Set(rows.map((r) => r.sent)).size).toBe(1);
+        // Only the single-use link is withheld, from both bodies.
+        const withheld = rows.filter(
+          (r) => r.text_body === redactedBody && r.html_body === redactedBody,
+        );
+        expect(withheld.map((r) => r.template)).toEqual(["passwordReset"]);
+        expect(rows.some((r) => `${r.text_body}${r.html_body}`.includes("secret-token"))).toBe(
+          false,
+        );
       } finally {
         await dev.stop();
       }

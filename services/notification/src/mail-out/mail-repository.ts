@@ -202,6 +202,29 @@ export const mailRepository = {
   },
 
   /**
+   * Records mails as captured for the development mailbox (no SMTP server), in one statement:
+   * with nothing sent anywhere there is no send to guard with a claim, so claiming and recording
+   * are one write. Takes the mails a claim would take; redacts those of `secret` templates.
+   */
+  async capture(
+    sql: Sql,
+    ids: readonly string[],
+    secret: { templates: readonly string[]; redacted: string },
+  ): Promise<void> {
+    await sql.query(
+      `update notification.mail_messages
+          set status = 'captured', attempts = attempts + 1, sent_at = now(),
+              claimed_until = null, last_error = null,
+              text_body = case when template = any($2::text[]) then $3 else text_body end,
+              html_body = case when template = any($2::text[]) then $3 else html_body end
+        where id = any($1::uuid[])
+          and (status = 'queued' or (status = 'sending' and claimed_until < now()))`,
+      [ids, secret.templates, secret.redacted],
+      { prepare: true },
+    );
+  },
+
+  /**
    * A failed try: back to the queue for the next retry (just queued again, as far as the lost-job
    * sweep is concerned), or dead after the last. Only the claim that failed is touched: once its
    * lease ran out another sender may hold the mail.

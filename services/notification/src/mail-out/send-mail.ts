@@ -12,19 +12,17 @@ import { mailRepository, type ClaimedMail } from "./mail-repository.ts";
 import type { Mailer } from "./mailer.ts";
 import { redactedBody, secretTemplates } from "./templates.ts";
 
-/**
- * Mails of one job sent at once (SMTP connections a sender opens together). Without a server
- * (mails captured for the development mailbox) a send is a no-op, so a job is one wave: one claim
- * and one record for all its mails.
- */
-const sendsAtOnce = (mailer: Mailer) => (mailer.kind === "smtp" ? 4 : Number.POSITIVE_INFINITY);
+/** Mails of one job sent at once (SMTP connections a sender opens together). */
+const sendsAtOnce = 4;
 
 /**
  * The mail queue's job: claim its mails (a sent one is never claimed again, so a redelivered job
- * sends nothing), send them, record the outcomes, four mails at a time (see `sendsAtOnce`). A mail the server refused
+ * sends nothing), send them, record the outcomes, four mails at a time. A mail the server refused
  * goes back on the queue alone, after a backoff that doubles with each attempt; after the last
- * attempt it is dead and shows in the admins' dead-letter list. A mail held by another sender (which may
- * have died mid-send) is looked at again once its lease is out, rather than left unsent for ever.
+ * attempt it is dead and shows in the admins' dead-letter list. A mail held by another sender
+ * (which may have died mid-send) is looked at again once its lease is out, rather than left
+ * unsent for ever. With no SMTP server configured, a job's mails are captured for the
+ * development mailbox in one write.
  */
 export function sendMailJob(deps: {
   db: Db;
@@ -115,8 +113,13 @@ export function sendMailJob(deps: {
     const parsed = ZMailJob.safeParse(job.data);
     if (!parsed.success) throw new PermanentJobError(`bad mail job ${job.id}`);
     const ids = "ids" in parsed.data ? parsed.data.ids : [parsed.data.id];
-    const n = sendsAtOnce(mailer);
-    for (let i = 0; i < ids.length; i += n) await wave(ids.slice(i, i + n));
+    if (mailer.kind === "capture") {
+      return mailRepository.capture(db, ids, {
+        templates: secretTemplates,
+        redacted: redactedBody,
+      });
+    }
+    for (let i = 0; i < ids.length; i += sendsAtOnce) await wave(ids.slice(i, i + sendsAtOnce));
   };
 }
 
