@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { leaveForTheEnd } from "@signpost/queue";
 import { createService, type Service, type ServiceRuntime } from "@signpost/service-kit";
 import {
   defaultNotificationOptions,
@@ -11,7 +12,11 @@ import { startPendingRelay, type PendingRelay } from "./jobs/pending-relay.ts";
 import { createLiveHub } from "./live/live-hub.ts";
 import { mountLiveRoute } from "./live/live-route.ts";
 import { createRedisActivityFeed } from "./live/redis-activity-feed.ts";
-import { activityOf, createMemoryActivityFeed } from "./live/ticket-activity.ts";
+import {
+  activityOf,
+  createMemoryActivityFeed,
+  type WorkspaceActivity,
+} from "./live/ticket-activity.ts";
 import { createMemoryPresenceStore } from "./presence/presence-store.ts";
 import { createRedisPresenceStore } from "./presence/redis-presence-store.ts";
 import { mountInboundRoute } from "./mail-in/inbound-route.ts";
@@ -55,6 +60,12 @@ export function createNotificationService(
   const activity = options.redisUrl
     ? createRedisActivityFeed({ redisUrl: options.redisUrl, prefix: "signpost" })
     : createMemoryActivityFeed();
+  /** Announces without holding up or failing the consumer's transaction; a failure is logged. */
+  const announce = async (_tx: unknown, items: WorkspaceActivity[]) => {
+    activity.publish(items).catch((error: unknown) => {
+      logger.warn({ err: error }, "ticket activity not announced");
+    });
+  };
   const deps: NotificationDeps = {
     db: rt.db,
     transport: rt.transport,
@@ -96,11 +107,12 @@ export function createNotificationService(
       // Announced before this service commits its receipt: the ticket service committed the
       // change itself before publishing the event, so a stream that refetches now sees it. A
       // rolled-back batch that is retried only announces twice, which costs one more refetch.
+      // The events sharing a transaction announce together, at its end.
       const signal = activityOf(event);
       if (signal) {
-        activity.publish(event.workspaceId, signal).catch((error: unknown) => {
-          logger.warn({ err: error }, "ticket activity not announced");
-        });
+        const item = { workspaceId: event.workspaceId, activity: signal };
+        if (!leaveForTheEnd(tx, "notification.activity", [item], announce))
+          void announce(tx, [item]);
       }
     }),
     background: () => {

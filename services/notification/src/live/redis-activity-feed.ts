@@ -15,8 +15,12 @@ export function createRedisActivityFeed(opts: {
   const keyOf = (ws: string) => `${opts.prefix}:${activityChannel(ws)}`;
 
   return {
-    async publish(workspaceId, activity) {
-      await channels.client.publish(keyOf(workspaceId), JSON.stringify(activity));
+    async publish(items) {
+      const pipeline = channels.client.pipeline();
+      for (const { workspaceId, activity } of items) {
+        pipeline.publish(keyOf(workspaceId), JSON.stringify(activity));
+      }
+      await pipeline.exec();
     },
     subscribe(workspaceId, heard) {
       return channels.listen(keyOf(workspaceId), (message) => {

@@ -6,8 +6,15 @@ import { ZTicketActivityKind, type DomainEvent, type TTicketActivity } from "@si
  * pub/sub when there are several, an event emitter in the embedded mode. Fire and forget; a
  * stream that missed one refetches on reconnect anyway.
  */
+/** A signal for the staff streams of one workspace. */
+export interface WorkspaceActivity {
+  workspaceId: string;
+  activity: TTicketActivity;
+}
+
 export interface TicketActivityFeed {
-  publish(workspaceId: string, activity: TTicketActivity): Promise<void>;
+  /** Announces several signals at once (one round trip where the feed is shared). */
+  publish(items: readonly WorkspaceActivity[]): Promise<void>;
   subscribe(workspaceId: string, heard: (a: TTicketActivity) => void): Promise<() => void>;
   close(): Promise<void>;
 }
@@ -35,8 +42,10 @@ export function activityOf(event: DomainEvent): TTicketActivity | null {
 export function createMemoryActivityFeed(): TicketActivityFeed {
   const events = new EventEmitter().setMaxListeners(0);
   return {
-    async publish(workspaceId, activity) {
-      events.emit(activityChannel(workspaceId), activity);
+    async publish(items) {
+      for (const { workspaceId, activity } of items) {
+        events.emit(activityChannel(workspaceId), activity);
+      }
     },
     async subscribe(workspaceId, heard) {
       const key = activityChannel(workspaceId);
