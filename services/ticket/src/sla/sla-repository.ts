@@ -158,7 +158,6 @@ export const slaRepository = {
          state = $28, due_at = $29, next_check_at = $30,
          timer_id = case when $31::boolean then $32::uuid else ticket_slas.timer_id end,
          timer_enqueued = case when $31::boolean then $32::uuid is null else ticket_slas.timer_enqueued end,
-         timer_claimed_until = case when $31::boolean then null else ticket_slas.timer_claimed_until end,
          updated_at = now()`
        }`,
       params: values,
