@@ -95,7 +95,8 @@ export function startRelayLoop(opts: {
 
 /**
  * Calls `batch` until it returns less than a full batch; resolves with the total. For a pass that
- * leases `batchSize` rows at a time, so a backlog drains in one pass instead of one batch per poll.
+ * takes `batchSize` rows at a time (and moves on the ones it took, so the next call reads others),
+ * so a backlog drains in one pass instead of one batch per poll.
  */
 export async function drainInBatches(
   batch: () => Promise<number>,

@@ -184,6 +184,8 @@ function mailOutSuite(name: string, mode: () => Mode) {
       const root = `<ticket.${t.ticketId}@desk.test>`;
       const ack = mails.find((m) => m.messageId === root);
       expect(ack?.inReplyTo).toBe("<orig-batch@customer-a.test>");
+      // One reference reads back as a string, several as a list.
+      expect([ack?.references].flat()).toEqual(["<orig-batch@customer-a.test>"]);
       const replies = mails.filter((m) => m.messageId !== root);
       expect(replies).toHaveLength(2);
       for (const r of replies) {

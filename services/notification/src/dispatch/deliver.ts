@@ -104,8 +104,9 @@ export async function deliver(
       if (queued) mailed = true;
     }
   }
-  // Only a queued mail needs the relay now; waking it for in-app items alone costs a busy
-  // consumer three queries per event.
+  // Only a mail needs the relay now; waking it for in-app items alone costs a busy consumer three
+  // queries per event. (In a consumer, a mail the ledger will refuse at the transaction's end
+  // counts too: one pass for nothing, on a redelivery.)
   if (mailed) setTimeout(deps.kick, 5);
   return told;
 }

@@ -20,7 +20,9 @@ export function createRedisActivityFeed(opts: {
       for (const { workspaceId, activity } of items) {
         pipeline.publish(keyOf(workspaceId), JSON.stringify(activity));
       }
-      await pipeline.exec();
+      // A pipeline reports each command's failure in its results rather than by throwing.
+      const failed = (await pipeline.exec())?.find(([error]) => error)?.[0];
+      if (failed) throw failed;
     },
     subscribe(workspaceId, heard) {
       return channels.listen(keyOf(workspaceId), (message) => {

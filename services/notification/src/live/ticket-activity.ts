@@ -1,17 +1,17 @@
 import { EventEmitter } from "node:events";
 import { ZTicketActivityKind, type DomainEvent, type TTicketActivity } from "@signpost/contracts";
 
-/**
- * "Something about ticket X changed" for a workspace's staff streams, on every replica: Redis
- * pub/sub when there are several, an event emitter in the embedded mode. Fire and forget; a
- * stream that missed one refetches on reconnect anyway.
- */
 /** A signal for the staff streams of one workspace. */
 export interface WorkspaceActivity {
   workspaceId: string;
   activity: TTicketActivity;
 }
 
+/**
+ * "Something about ticket X changed" for a workspace's staff streams, on every replica: Redis
+ * pub/sub when there are several, an event emitter in the embedded mode. Fire and forget; a
+ * stream that missed one refetches on reconnect anyway.
+ */
 export interface TicketActivityFeed {
   /** Announces several signals at once (one round trip where the feed is shared). */
   publish(items: readonly WorkspaceActivity[]): Promise<void>;

@@ -74,23 +74,26 @@ export async function queueMail(
 
 /** Records the mails' threads, then the mails with their thread headers; returns how many were queued. */
 async function writeMails(tx: Sql, pending: PendingMail[]): Promise<number> {
+  // By ticket id as Postgres spells a uuid (lower case), which is how the threads come back.
+  const keyOf = (t: NewThread) => t.ticketId.toLowerCase();
   const firstOfTicket = new Map<string, NewThread>();
   for (const { thread } of pending) {
     if (!thread) continue;
-    const first = firstOfTicket.get(thread.ticketId);
-    if (!first) firstOfTicket.set(thread.ticketId, thread);
+    const first = firstOfTicket.get(keyOf(thread));
+    if (!first) firstOfTicket.set(keyOf(thread), { ...thread });
     else first.originId ??= thread.originId;
   }
+  // In ticket order, so two transactions recording the same threads lock them in one order and
+  // never wait on each other.
+  const ordered = [...firstOfTicket].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, t]) => t);
   const threads =
-    firstOfTicket.size > 0
-      ? await mailRepository.threads(tx, [...firstOfTicket.values()])
-      : new Map<string, never>();
+    ordered.length > 0 ? await mailRepository.threads(tx, ordered) : new Map<string, never>();
   return mailRepository.insert(
     tx,
     pending.map(({ mail, thread, isRoot, domain }) => {
       const t =
         thread &&
-        (threads.get(thread.ticketId) ?? { root_id: thread.rootId, origin_id: thread.originId });
+        (threads.get(keyOf(thread)) ?? { root_id: thread.rootId, origin_id: thread.originId });
       if (!t)
         return { ...mail, message_id: messageIdOf(mail.id, domain), in_reply_to: null, refs: [] };
       const origin = t.origin_id;
