@@ -202,6 +202,30 @@ export function ticketHeader(
   };
 }
 
+/** An agent's comment on a ticket of customer A's organization; `over` changes any of it. */
+export function commentEvent(
+  h: Harness,
+  t: ReturnType<typeof ticketHeader>,
+  over: Partial<LatestPayloadOf<"ticket.commented">> = {},
+) {
+  return h.event(
+    "ticket.commented",
+    {
+      ...t,
+      commentId: randomUUID(),
+      authorId: h.people.agent.userId,
+      authorIsStaff: true,
+      visibility: "public",
+      body: "Public words",
+      mentionedIds: [],
+      attachmentCount: 0,
+      inboundMessageId: null,
+      ...over,
+    },
+    h.ws.orgA,
+  );
+}
+
 /**
  * An HTTP-only replica beside the harness's service, on the same database and Redis: what its
  * streams hear can only have come through Redis, not through the harness's own process.

@@ -3,7 +3,7 @@ import { eventQueueOf } from "@signpost/contracts";
 import { describeWithInfra, waitFor } from "@signpost/testkit";
 import { sendDigestJob } from "../src/mail-out/digest.ts";
 import { redactedBody } from "../src/mail-out/templates.ts";
-import { startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
+import { commentEvent, startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
 import { startSmtpSink } from "@signpost/testkit/smtp-sink";
 
 const codeOf = async (p: Promise<unknown>) =>
@@ -84,36 +84,12 @@ function mailOutSuite(name: string, mode: () => Mode) {
 
       // A public reply threads under the root; an internal note reaches only the mentioned agent.
       await h.publish(
-        h.event(
-          "ticket.commented",
-          {
-            ...t,
-            commentId: crypto.randomUUID(),
-            authorId: h.people.agent.userId,
-            authorIsStaff: true,
-            visibility: "public",
-            body: "Please unplug it <script>alert(1)</script>",
-            mentionedIds: [],
-            attachmentCount: 0,
-            inboundMessageId: null,
-          },
-          h.ws.orgA,
-        ),
-        h.event(
-          "ticket.commented",
-          {
-            ...t,
-            commentId: crypto.randomUUID(),
-            authorId: h.people.agent.userId,
-            authorIsStaff: true,
-            visibility: "internal",
-            body: null,
-            mentionedIds: [h.people.agent2.userId, h.people.customerA.userId],
-            attachmentCount: 0,
-            inboundMessageId: null,
-          },
-          h.ws.orgA,
-        ),
+        commentEvent(h, t, { body: "Please unplug it <script>alert(1)</script>" }),
+        commentEvent(h, t, {
+          visibility: "internal",
+          body: null,
+          mentionedIds: [h.people.agent2.userId, h.people.customerA.userId],
+        }),
       );
       const reply = await waitFor(
         "the reply mail",
@@ -145,22 +121,7 @@ function mailOutSuite(name: string, mode: () => Mode) {
 
     it("threads the mails of events handled together, written in one transaction", async () => {
       const t = ticketHeader(h);
-      const comment = () =>
-        h.event(
-          "ticket.commented",
-          {
-            ...t,
-            commentId: crypto.randomUUID(),
-            authorId: h.people.agent.userId,
-            authorIsStaff: true,
-            visibility: "public",
-            body: "Try turning it off and on again",
-            mentionedIds: [],
-            attachmentCount: 0,
-            inboundMessageId: null,
-          },
-          h.ws.orgA,
-        );
+      const comment = () => commentEvent(h, t, { body: "Try turning it off and on again" });
       await h.publish(
         h.event(
           "ticket.created",

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIdentity } from "@signpost/contracts";
 import { describeWithInfra, waitFor } from "@signpost/testkit";
 import { verifySignature } from "../src/webhooks/signature.ts";
-import { startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
+import { commentEvent, startHarness, ticketHeader, type Harness, type Mode } from "./harness.ts";
 import { sseReader, type SseEvent } from "./sse-reader.ts";
 
 /** A local HTTP endpoint answering with `statuses` in turn (200 once they run out). */
@@ -37,21 +37,7 @@ function suite(name: string, mode: () => Mode) {
     afterAll(async () => h?.stop());
 
     const comment = (t: ReturnType<typeof ticketHeader>, visibility: "public" | "internal") =>
-      h.event(
-        "ticket.commented",
-        {
-          ...t,
-          commentId: crypto.randomUUID(),
-          authorId: h.people.agent.userId,
-          authorIsStaff: true,
-          visibility,
-          body: visibility === "public" ? "Public words" : null,
-          mentionedIds: [],
-          attachmentCount: 0,
-          inboundMessageId: null,
-        },
-        h.ws.orgA,
-      );
+      commentEvent(h, t, { visibility, body: visibility === "public" ? "Public words" : null });
 
     it("signs deliveries, retries failures with backoff and logs each answer", async () => {
       const receiver = await startReceiver([500]);
