@@ -51,6 +51,8 @@ export function startOutboxRelay(opts: {
   transport: Transport;
   logger: Logger;
   pollMs?: number;
+  /** How long a kicked pass waits for the commits after it (see `startRelayLoop`). */
+  settleMs?: number;
 }): OutboxRelay {
   const { db, schema, transport, logger } = opts;
 
@@ -110,6 +112,11 @@ export function startOutboxRelay(opts: {
     logger,
     logContext: { schema },
     pollMs: opts.pollMs ?? 500,
+    // A kick after a quiet spell runs at once; in a burst of commits, passes come at most every
+    // 50 ms, so each carries more events: fewer queue jobs and relay statements per event, and
+    // bigger transactions for the consumers (about a quarter fewer statements per created ticket
+    // in `pnpm bench:tickets`), for at most 50 ms more on the way while the burst lasts.
+    settleMs: opts.settleMs ?? 50,
     pass: () => drainInBatches(relayOnce, batchSize),
   });
 }

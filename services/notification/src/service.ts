@@ -98,10 +98,11 @@ export function createNotificationService(
       ),
     // Handling an event is a short transaction of small queries, mostly waiting on the
     // database's round trips and the commit's flush. Events in flight together share a
-    // transaction (16 at most): 32 in flight make two transactions at once, which leaves most of
-    // the pool's ten connections to HTTP requests and the relays.
-    concurrency: options.consumerConcurrency ?? 32,
-    batch: options.consumerBatch ?? 16,
+    // transaction (32 at most): 64 in flight make two transactions at once, which leaves most of
+    // the pool's ten connections to HTTP requests and the relays. Against 16 and 32, a burst of
+    // created tickets cost a quarter fewer statements each, and a backlog drained as fast or faster.
+    concurrency: options.consumerConcurrency ?? 64,
+    batch: options.consumerBatch ?? 32,
     handlers: eventHandlers({ mail: deps.mail, kick: deps.kickPending }, async (tx, event) => {
       if ((await queueWebhookDeliveries(tx, event)) > 0) setTimeout(deps.kickPending, 5);
       // Announced before this service commits its receipt: the ticket service committed the
