@@ -70,6 +70,39 @@ const leaseSeconds = 25;
 // Longer than the longest backoff before a mail's next try (2 s doubling over 8 tries: 256 s).
 const lostJobSeconds = 15 * 60;
 
+/**
+ * The columns a queued mail is written with, and their types. Mails travel to the insert as one
+ * JSON document rather than a column array each (`refs` is an array per mail), and
+ * `jsonb_to_recordset` reads a column whose key is missing as null and ignores keys it was not
+ * told of: one list, checked against `NewMail` both ways, keeps a renamed field from vanishing.
+ */
+const mailColumnTypes = {
+  id: "uuid",
+  workspace_id: "uuid",
+  event_id: "uuid",
+  recipient_email: "text",
+  recipient_id: "uuid",
+  template: "text",
+  ticket_id: "uuid",
+  ticket_number: "int",
+  subject: "text",
+  text_body: "text",
+  html_body: "text",
+  message_id: "text",
+  in_reply_to: "text",
+  refs: "text[]",
+  status: "text",
+  digest_key: "text",
+} as const satisfies Record<keyof NewMail, string>;
+const mailColumns = Object.keys(mailColumnTypes);
+// Addresses are kept in lower case: the ledger's (event, address) must not differ by case.
+const insertMails = `insert into notification.mail_messages (${mailColumns.join(", ")})
+  select ${mailColumns.map((c) => (c === "recipient_email" ? `lower(${c})` : c)).join(", ")}
+    from jsonb_to_recordset($1::jsonb) as m(${Object.entries(mailColumnTypes)
+      .map(([c, t]) => `${c} ${t}`)
+      .join(", ")})
+  on conflict do nothing`;
+
 /** The only code that reads and writes the mail tables. */
 export const mailRepository = {
   /**
@@ -108,23 +141,7 @@ export const mailRepository = {
    * the same address); returns how many were queued.
    */
   async insert(tx: Sql, ms: readonly NewMail[]): Promise<number> {
-    // One JSON document rather than a column array each: `refs` is an array per mail.
-    const { rowCount } = await tx.query(
-      `insert into notification.mail_messages
-         (id, workspace_id, event_id, recipient_email, recipient_id, template, ticket_id,
-          ticket_number, subject, text_body, html_body, message_id, in_reply_to, refs, status,
-          digest_key)
-       select id, workspace_id, event_id, lower(recipient_email), recipient_id, template, ticket_id,
-              ticket_number, subject, text_body, html_body, message_id, in_reply_to, refs, status,
-              digest_key
-         from jsonb_to_recordset($1::jsonb) as m(id uuid, workspace_id uuid, event_id uuid,
-              recipient_email text, recipient_id uuid, template text, ticket_id uuid,
-              ticket_number int, subject text, text_body text, html_body text, message_id text,
-              in_reply_to text, refs text[], status text, digest_key text)
-       on conflict do nothing`,
-      [JSON.stringify(ms)],
-      { prepare: true },
-    );
+    const { rowCount } = await tx.query(insertMails, [JSON.stringify(ms)], { prepare: true });
     return rowCount;
   },
 
