@@ -12,22 +12,23 @@ const ends = new WeakMap<Sql, Map<string, LeftRows>>();
  * `groupCommit`) write their rows of a kind in one statement instead of one each.
  *
  * `leaveForTheEnd(tx, key, rows, write)` adds `rows` to those left under `key`; before `tx`
- * commits, `write` runs once with all of them. It returns false when `tx` is not a consumer's
- * transaction (a handler called some other way), and then the caller writes at once. Nothing in
- * the transaction may read those rows before its end.
+ * commits, `write` runs once with all of them, and this resolves with undefined. When `tx` is not
+ * a consumer's transaction (a handler called some other way), `write` runs at once with `rows`
+ * alone and this resolves with what it returned: no caller writes its rows a second way. Nothing
+ * in the transaction may read those rows before its end.
  */
-export function leaveForTheEnd<T>(
+export async function leaveForTheEnd<T, R>(
   tx: Sql,
   key: string,
   rows: readonly T[],
-  write: (tx: Sql, rows: T[]) => Promise<unknown>,
-): boolean {
+  write: (tx: Sql, rows: T[]) => Promise<R>,
+): Promise<R | undefined> {
   const pending = ends.get(tx);
-  if (!pending) return false;
+  if (!pending) return write(tx, [...rows]);
   const left = pending.get(key);
   if (left) left.rows.push(...rows);
   else pending.set(key, { rows: [...rows], write: write as LeftRows["write"] });
-  return true;
+  return undefined;
 }
 
 /** Marks `tx` as one whose end writes the rows left for it (`runTransactionEnd`). */

@@ -112,8 +112,7 @@ export function createNotificationService(
       const signal = activityOf(event);
       if (signal) {
         const item = { workspaceId: event.workspaceId, activity: signal };
-        if (!leaveForTheEnd(tx, "notification.activity", [item], announce))
-          void announce(tx, [item]);
+        await leaveForTheEnd(tx, "notification.activity", [item], announce);
       }
     }),
     background: () => {

@@ -51,9 +51,7 @@ interface NewRow {
  * before the commit.
  */
 async function write(tx: Sql, rows: NewRow[]): Promise<void> {
-  if (!leaveForTheEnd(tx, "notification.notifications", rows, insertRows)) {
-    await insertRows(tx, rows);
-  }
+  await leaveForTheEnd(tx, "notification.notifications", rows, insertRows);
 }
 
 async function insertRows(tx: Sql, rows: NewRow[]): Promise<void> {

@@ -68,8 +68,8 @@ export async function queueMail(
     isRoot: m.template === "acknowledged",
     domain: setup.domain,
   };
-  if (leaveForTheEnd(tx, "notification.mail_messages", [pending], writeMails)) return true;
-  return (await writeMails(tx, [pending])) > 0;
+  const queuedNow = await leaveForTheEnd(tx, "notification.mail_messages", [pending], writeMails);
+  return queuedNow === undefined || queuedNow > 0;
 }
 
 /** Records the mails' threads, then the mails with their thread headers; returns how many were queued. */
