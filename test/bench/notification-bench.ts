@@ -20,7 +20,7 @@ import {
   appendToOutbox,
   buildEvent,
   createBullmqTransport,
-  messagingMigration,
+  messagingMigrations,
   startOutboxRelay,
 } from "@signpost/queue";
 import { createLogger, generateIdentityKeys, identityVerifier } from "@signpost/service-kit";
@@ -67,7 +67,7 @@ async function main() {
     },
   );
   await service.migrate();
-  await migrate(db, producer, [messagingMigration]);
+  await migrate(db, producer, [...messagingMigrations]);
   service.start();
   let relay = startOutboxRelay({ db, schema: producer, transport, logger, pollMs: 20 });
 

@@ -8,7 +8,7 @@ import { createBullmqTransport } from "./bullmq-transport.ts";
 import { createEmbeddedTransport } from "./embedded-transport.ts";
 import { eventBatchJob, eventJobOf } from "./event-batch.ts";
 import { consumeEvents } from "./event-consumer.ts";
-import { messagingMigration } from "./messaging-migration.ts";
+import { messagingMigrations } from "./messaging-migration.ts";
 import { appendToOutbox, startOutboxRelay } from "./outbox.ts";
 import type { Logger } from "./logger.ts";
 import { leaveForTheEnd } from "./transaction-end.ts";
@@ -72,7 +72,7 @@ for (const kind of ["bullmq", "embedded"] as const)
       const fresh = await freshDatabase(infra.databaseUrl);
       drop = fresh.drop;
       db = createPgDb({ url: fresh.url });
-      await migrate(db, schema, [messagingMigration]);
+      await migrate(db, schema, [...messagingMigrations]);
       // What a handler does, with no key of its own: a repeated effect would show as a second row.
       await db.exec(`create table ${schema}.effects (event_id uuid not null)`);
       await db.exec(`create table ${schema}.late_effects (event_id uuid not null)`);

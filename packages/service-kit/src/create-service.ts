@@ -4,7 +4,7 @@ import { eventQueueOf, type ServiceName } from "@signpost/contracts";
 import { loadSqlMigrations, migrate, type Db } from "@signpost/db";
 import {
   consumeEvents,
-  messagingMigration,
+  messagingMigrations,
   startOutboxRelay,
   type EventHandlers,
   type OutboxRelay,
@@ -99,7 +99,7 @@ export function createService(
     app,
     async migrate() {
       const files = await loadSqlMigrations(spec.migrationsDir);
-      const applied = await migrate(rt.db, spec.schema, [messagingMigration, ...files]);
+      const applied = await migrate(rt.db, spec.schema, [...messagingMigrations, ...files]);
       if (applied.length) logger.info({ applied }, "migrations applied");
       return applied;
     },

@@ -16,7 +16,7 @@ import { remoteUpstreams } from "./runtime/remote.ts";
 import type { ServiceName } from "@signpost/contracts";
 import {
   createBullmqTransport,
-  messagingMigration,
+  messagingMigrations,
   startOutboxRelay,
   type Transport,
 } from "@signpost/queue";
@@ -84,7 +84,7 @@ async function boot(
   }
   await migrate(db, "gateway", await loadSqlMigrations(migrationsDir("gateway")));
   await migrate(db, identityOutboxSchema, [
-    messagingMigration,
+    ...messagingMigrations,
     ...(await loadSqlMigrations(migrationsDir("identity"))),
   ]);
   if (migrateOnly) {

@@ -13,7 +13,7 @@ import {
   buildEvent,
   createBullmqTransport,
   createEmbeddedTransport,
-  messagingMigration,
+  messagingMigrations,
   startOutboxRelay,
   type Transport,
 } from "@signpost/queue";
@@ -74,7 +74,7 @@ export async function startHarness(mode: Mode, options: Partial<NotificationOpti
     },
   );
   await service.migrate();
-  await migrate(db, producer, [messagingMigration]);
+  await migrate(db, producer, [...messagingMigrations]);
   service.start();
   const relay = startOutboxRelay({ db, schema: producer, transport, logger, pollMs: 50 });
 
