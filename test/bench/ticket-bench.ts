@@ -189,8 +189,7 @@ async function reactionsDone(): Promise<number> {
     const { rows } = await sql.query<{ pending: number; handled: number }>(
       `select ((select count(*) from ticket.outbox where published_at is null)
              + (select count(*) from notification.outbox where published_at is null)
-             + (select count(*) from notification.mail_messages
-                 where status in ('queued', 'sending')))::int as pending,
+             + (select count(*) from notification.mail_queue))::int as pending,
               (select count(*) from notification.inbox)::int as handled`,
     );
     const seen = JSON.stringify(rows[0]);

@@ -89,13 +89,7 @@ export function createNotificationService(
       return notificationRouter(deps);
     },
     // Mails not yet sent: the queue's depth counts jobs, and one job carries up to sixteen.
-    metrics: (m) =>
-      m.backlog(
-        "mail",
-        "notification.mail_messages",
-        "created_at",
-        "status in ('queued', 'sending')",
-      ),
+    metrics: (m) => m.backlog("mail", "notification.mail_queue", "created_at"),
     // Handling an event is a short transaction of small queries, mostly waiting on the
     // database's round trips and the commit's flush. Events in flight together share a
     // transaction (32 at most): 64 in flight make two transactions at once, which leaves most of

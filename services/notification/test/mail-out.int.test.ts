@@ -301,9 +301,14 @@ function mailOutSuite(name: string, mode: () => Mode) {
       await h.db.query(
         `update notification.mail_messages
             set status = case when ticket_number = $1 then 'queued' else 'sending' end,
-                enqueued_at = now() - interval '20 minutes',
                 claimed_until = now() - interval '20 minutes'
           where ticket_number in ($1, $2)`,
+        [base, base + 1],
+      );
+      await h.db.query(
+        `update notification.mail_queue q set enqueued_at = now() - interval '20 minutes'
+           from notification.mail_messages m
+          where m.id = q.mail_id and m.ticket_number in ($1, $2)`,
         [base, base + 1],
       );
       await h.service.flushPending();

@@ -243,8 +243,8 @@ export const mailRepository = {
 
   /**
    * A failed try: back to the queue for the next retry (just queued again, as far as the lost-job
-   * sweep is concerned), or dead after the last. Only the claim that failed is touched: once its
-   * lease ran out another sender may hold the mail.
+   * sweep is concerned: the `mail_queue` trigger sees to that), or dead after the last. Only the
+   * claim that failed is touched: once its lease ran out another sender may hold the mail.
    */
   async markFailed(
     sql: Sql,
@@ -254,7 +254,7 @@ export const mailRepository = {
   ): Promise<void> {
     await sql.query(
       `update notification.mail_messages
-          set status = $3, last_error = $2, claimed_until = null, enqueued_at = now()
+          set status = $3, last_error = $2, claimed_until = null
         where id = $1 and status = 'sending' and attempts = $4`,
       [claim.id, error.slice(0, 1000), dead ? "dead" : "queued", claim.attempts],
     );
@@ -274,12 +274,14 @@ export const mailRepository = {
     return rows;
   },
 
-  /** Puts a dead mail back in the queue (an admin's retry); false when it is not dead. */
+  /**
+   * Puts a dead mail back in the queue (an admin's retry), where the relay takes it as new (the
+   * `mail_queue` trigger gives it a row again); false when it is not dead.
+   */
   async revive(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
     const { rowCount } = await sql.query(
       `update notification.mail_messages
-          set status = 'queued', enqueued_at = null, attempts = 0, last_error = null,
-              revision = revision + 1
+          set status = 'queued', attempts = 0, last_error = null, revision = revision + 1
         where workspace_id = $1 and id = $2 and status = 'dead'`,
       [workspaceId, id],
     );
@@ -335,26 +337,29 @@ export const mailRepository = {
    * whose job was lost (a queue emptied without persistence, a consumer of an older version that
    * could not read it): queued long after they were put on the queue (longer than any backoff
    * between tries), or held by a sender whose lease ran out long ago. They go again under a new
-   * job id; a mail in two jobs is still sent once.
+   * job id; a mail in two jobs is still sent once. All of them are in `mail_queue`, which holds
+   * only the mails not yet sent.
    */
   async pendingToEnqueue(sql: Sql, limit: number): Promise<{ id: string; jobId: string }[]> {
     const { rows } = await sql.query<{ id: string; job_id: string }>(
-      `(select id, id::text || '.' || revision as job_id from notification.mail_messages
-         where status = 'queued' and enqueued_at is null order by created_at limit $1)
+      `(select m.id, m.id::text || '.' || m.revision as job_id
+          from notification.mail_queue q join notification.mail_messages m on m.id = q.mail_id
+         where q.enqueued_at is null and m.status = 'queued' order by q.created_at limit $1)
        union all
-       (select id,
-               id::text || '.' || revision || '.again.' ||
-                 (extract(epoch from enqueued_at) * 1000)::bigint as job_id
-          from notification.mail_messages
-         where status = 'queued' and enqueued_at < now() - make_interval(secs => ${lostJobSeconds})
-         order by enqueued_at limit $1)
+       (select m.id,
+               m.id::text || '.' || m.revision || '.again.' ||
+                 (extract(epoch from q.enqueued_at) * 1000)::bigint as job_id
+          from notification.mail_queue q join notification.mail_messages m on m.id = q.mail_id
+         where q.enqueued_at < now() - make_interval(secs => ${lostJobSeconds})
+           and m.status = 'queued'
+         order by q.enqueued_at limit $1)
        union all
-       (select id,
-               id::text || '.' || revision || '.again.' ||
-                 (extract(epoch from claimed_until) * 1000)::bigint as job_id
-          from notification.mail_messages
-         where status = 'sending'
-           and claimed_until < now() - make_interval(secs => ${lostJobSeconds})
+       (select m.id,
+               m.id::text || '.' || m.revision || '.again.' ||
+                 (extract(epoch from m.claimed_until) * 1000)::bigint as job_id
+          from notification.mail_queue q join notification.mail_messages m on m.id = q.mail_id
+         where m.status = 'sending'
+           and m.claimed_until < now() - make_interval(secs => ${lostJobSeconds})
          limit $1)
        limit $1`,
       [limit],
@@ -365,7 +370,7 @@ export const mailRepository = {
 
   async markEnqueued(sql: Sql, ids: string[]): Promise<void> {
     await sql.query(
-      `update notification.mail_messages set enqueued_at = now() where id = any($1::uuid[])`,
+      `update notification.mail_queue set enqueued_at = now() where mail_id = any($1::uuid[])`,
       [ids],
       { prepare: true },
     );
