@@ -55,8 +55,7 @@ export function createTicketService(rt: ServiceRuntime, opts: TicketServiceOptio
       return ticketRouter(deps);
     },
     // Timers written but not yet on the queue (the timer relay's backlog).
-    metrics: (m) =>
-      m.backlog("sla_timers", "ticket.ticket_slas", "updated_at", "not timer_enqueued"),
+    metrics: (m) => m.backlog("sla_timers", "ticket.sla_timer_queue", "queued_at"),
     background: () => {
       const running = startSlaTimers({
         db: rt.db,

@@ -165,10 +165,12 @@ export function startSlaTimers(opts: {
   async function relayOnce(): Promise<number> {
     // Read without a lease: replicas reading the same timers enqueue the same job ids, which is
     // one job, and a check of a timer already moved on does nothing. A lease was a second write
-    // of every timer row (seven indexes, no room for a HOT update beside a fresh row).
+    // of every timer row. The timers to read are listed in `sla_timer_queue` (kept by triggers),
+    // so no index names `timer_enqueued` and the mark below is a HOT update.
     const { rows } = await db.query<TimerRow>(
-      `select ticket_id, workspace_id, timer_id, next_check_at from ticket.ticket_slas
-        where not timer_enqueued limit ${batchSize}`,
+      `select s.ticket_id, s.workspace_id, s.timer_id, s.next_check_at
+         from ticket.sla_timer_queue q join ticket.ticket_slas s on s.ticket_id = q.ticket_id
+        where not s.timer_enqueued limit ${batchSize}`,
       [],
       { prepare: true },
     );
