@@ -169,7 +169,6 @@ describeWithInfra("observability on Postgres and Redis", (infra) => {
         sample(text, "signpost_backlog_items", { service: "ticket", backlog: "sla_timers" }),
       ).toBeGreaterThanOrEqual(0);
     } finally {
-      await sql.query(`delete from notification.mail_queue where mail_id = $1`, [id]);
       await sql.query(`delete from notification.mail_messages where id = $1`, [id]);
     }
   });

@@ -298,19 +298,22 @@ function mailOutSuite(name: string, mode: () => Mode) {
       await waitFor("both mails", async () => tickets.every((t) => received(t.number).length));
       // As if their jobs had gone with a queue that lost its data: one back to queued twenty
       // minutes after it was put on the queue, the other held by a sender gone as long.
-      await h.db.query(
-        `update notification.mail_messages
-            set status = case when ticket_number = $1 then 'queued' else 'sending' end,
-                claimed_until = now() - interval '20 minutes'
-          where ticket_number in ($1, $2)`,
-        [base, base + 1],
-      );
-      await h.db.query(
-        `update notification.mail_queue q set enqueued_at = now() - interval '20 minutes'
-           from notification.mail_messages m
-          where m.id = q.mail_id and m.ticket_number in ($1, $2)`,
-        [base, base + 1],
-      );
+      // One transaction, so no relay pass sees the queued one as new in between.
+      await h.db.transaction(async (tx) => {
+        await tx.query(
+          `update notification.mail_messages
+              set status = case when ticket_number = $1 then 'queued' else 'sending' end,
+                  claimed_until = now() - interval '20 minutes'
+            where ticket_number in ($1, $2)`,
+          [base, base + 1],
+        );
+        await tx.query(
+          `update notification.mail_queue q set enqueued_at = now() - interval '20 minutes'
+             from notification.mail_messages m
+            where m.id = q.mail_id and m.ticket_number in ($1, $2)`,
+          [base, base + 1],
+        );
+      });
       await h.service.flushPending();
       await waitFor("both mails again", async () =>
         tickets.every((t) => received(t.number).length === 2),

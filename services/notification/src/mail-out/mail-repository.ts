@@ -338,7 +338,7 @@ export const mailRepository = {
    * could not read it): queued long after they were put on the queue (longer than any backoff
    * between tries), or held by a sender whose lease ran out long ago. They go again under a new
    * job id; a mail in two jobs is still sent once. All of them are in `mail_queue`, which holds
-   * only the mails not yet sent.
+   * the mails queued or being sent, and only those.
    */
   async pendingToEnqueue(sql: Sql, limit: number): Promise<{ id: string; jobId: string }[]> {
     const { rows } = await sql.query<{ id: string; job_id: string }>(
@@ -369,9 +369,10 @@ export const mailRepository = {
   },
 
   async markEnqueued(sql: Sql, ids: string[]): Promise<void> {
+    // In id order, so two relay passes (replicas) marking the same rows cannot deadlock.
     await sql.query(
       `update notification.mail_queue set enqueued_at = now() where mail_id = any($1::uuid[])`,
-      [ids],
+      [[...ids].sort()],
       { prepare: true },
     );
   },
